@@ -1,0 +1,77 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import AuditEntry, Guardianship, Invitation, Membership, Organization, Person, User
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "kind", "city", "parent", "director_name"]
+    list_filter = ["kind", "city"]
+    search_fields = ["full_name", "short_name", "inn", "ogrn", "city"]
+    autocomplete_fields = ["parent"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    inlines = [MembershipInline]
+    list_display = ["username", "last_name", "first_name", "email", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_staff", "is_active", "memberships__role", "memberships__organization"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role", "organization"]
+    search_fields = ["user__username", "user__last_name", "organization__short_name"]
+    autocomplete_fields = ["user", "organization"]
+
+
+class GuardianInline(admin.TabularInline):
+    model = Guardianship
+    fk_name = "child"
+    extra = 0
+    autocomplete_fields = ["guardian"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "kind", "position", "group", "birth_date", "organization", "user"]
+    list_filter = ["kind", "sex", "organization", "group"]
+    search_fields = ["last_name", "first_name", "middle_name", "email", "phone", "group"]
+    autocomplete_fields = ["organization", "user"]
+    inlines = [GuardianInline]
+
+
+@admin.register(Guardianship)
+class GuardianshipAdmin(admin.ModelAdmin):
+    list_display = ["guardian", "relation", "child"]
+    list_filter = ["relation", "child__organization"]
+    search_fields = ["guardian__last_name", "child__last_name"]
+    autocomplete_fields = ["guardian", "child"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["person", "role", "email", "organization", "created_at", "expires_at", "used_at", "revoked_at"]
+    list_filter = ["role", "organization"]
+    search_fields = ["person__last_name", "email"]
+    readonly_fields = ["token_hash", "used_at", "user", "created_at"]
+    autocomplete_fields = ["person", "organization", "created_by"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "organization", "actor", "action", "object_type", "object_id"]
+    list_filter = ["action", "organization"]
+    search_fields = ["action", "object_id", "actor__username"]
+    date_hierarchy = "created_at"
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the journal is append-only

@@ -1,0 +1,274 @@
+"""Organisations, users, people, their roles and families.
+
+A Person is anyone the school keeps records of (most students never sign in); a User is
+a login. Roles are per organisation (Membership), so one teacher can be a mentor in one
+school and a curator in another.
+"""
+
+import hashlib
+import secrets
+from datetime import date
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        SCHOOL = "school", "Школа"
+        COLLEGE = "college", "Колледж (техникум)"
+        MUNICIPALITY = "municipality", "Муниципальный орган управления образованием"
+        REGION = "region", "Региональный орган управления образованием"
+
+    full_name = models.CharField(
+        "полное наименование", max_length=500, help_text="Как в бланке приказа: «Муниципальное бюджетное …»"
+    )
+    short_name = models.CharField("краткое наименование", max_length=200)
+    kind = models.CharField("вид", max_length=20, choices=Kind.choices, default=Kind.SCHOOL)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="вышестоящая организация",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    city = models.CharField("населённый пункт", max_length=200, blank=True)
+    director_position = models.CharField("должность руководителя", max_length=200, default="Директор")
+    director_name = models.CharField("ФИО руководителя", max_length=200, blank=True)
+    inn = models.CharField("ИНН", max_length=12, blank=True)
+    ogrn = models.CharField("ОГРН", max_length=15, blank=True)
+    address = models.CharField("адрес", max_length=500, blank=True)
+    phone = models.CharField("телефон", max_length=50, blank=True)
+    website = models.URLField("сайт", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "образовательная организация"
+        verbose_name_plural = "образовательные организации"
+        ordering = ["short_name"]
+
+    def __str__(self):
+        return self.short_name
+
+
+class User(AbstractUser):
+    """A login. Personal data lives on Person; the user is linked to one Person per organisation."""
+
+    class Meta:
+        verbose_name = "пользователь"
+        verbose_name_plural = "пользователи"
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", "Координатор"
+    CURATOR = "curator", "Куратор"
+    DIRECTOR = "director", "Директор"
+    MENTOR = "mentor", "Наставник"
+    MENTEE = "mentee", "Наставляемый"
+    PARENT = "parent", "Родитель (законный представитель)"
+    OBSERVER = "observer", "Наблюдатель (муниципалитет, регион)"
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, verbose_name="пользователь", on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, verbose_name="организация", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField("роль", max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "роль в организации"
+        verbose_name_plural = "роли в организациях"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization", "role"], name="membership_unique_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} ({self.organization})"
+
+
+class Person(models.Model):
+    class Sex(models.TextChoices):
+        MALE = "M", "Мужской"
+        FEMALE = "F", "Женский"
+
+    class Kind(models.TextChoices):
+        STAFF = "staff", "Работник ОО"
+        STUDENT = "student", "Обучающийся"
+        EXTERNAL = "external", "Внешний участник"
+
+    organization = models.ForeignKey(
+        Organization, verbose_name="организация", on_delete=models.CASCADE, related_name="persons"
+    )
+    user = models.ForeignKey(
+        User, verbose_name="пользователь", null=True, blank=True, on_delete=models.SET_NULL, related_name="persons"
+    )
+    last_name = models.CharField("фамилия", max_length=100)
+    first_name = models.CharField("имя", max_length=100)
+    middle_name = models.CharField("отчество", max_length=100, blank=True)
+    sex = models.CharField("пол", max_length=1, choices=Sex.choices)
+    birth_date = models.DateField("дата рождения", null=True, blank=True)
+    kind = models.CharField("категория", max_length=10, choices=Kind.choices)
+    position = models.CharField(
+        "должность / место работы", max_length=200, blank=True, help_text="Для работников и внешних участников"
+    )
+    group = models.CharField("класс / группа", max_length=20, blank=True, help_text="Например, «7Б»")
+    email = models.EmailField("e-mail", blank=True)
+    phone = models.CharField("телефон", max_length=50, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "участник"
+        verbose_name_plural = "участники"
+        ordering = ["last_name", "first_name", "middle_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "user"], condition=Q(user__isnull=False), name="person_one_per_user_and_org"
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "kind", "group"])]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
+
+    @property
+    def short_name(self) -> str:
+        """«Иванова М.П.» — the usual form in lists and signatures."""
+        initials = "".join(f"{part[0]}." for part in (self.first_name, self.middle_name) if part)
+        return f"{self.last_name} {initials}".strip()
+
+    def age_on(self, day: date) -> int | None:
+        if self.birth_date is None:
+            return None
+        years = day.year - self.birth_date.year
+        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
+            years -= 1
+        return years
+
+    def is_minor(self, day: date | None = None) -> bool:
+        """Unknown birth date counts as a minor for students: consent rules must err on the safe side."""
+        age = self.age_on(day or timezone.localdate())
+        if age is None:
+            return self.kind == self.Kind.STUDENT
+        return age < 18
+
+    @property
+    def description(self) -> str:
+        """Position for staff, class for students — as the order's appendix shows them."""
+        if self.kind == self.Kind.STUDENT:
+            return f"обучающийся {self.group}" if self.group else "обучающийся"
+        return self.position
+
+
+class Guardianship(models.Model):
+    class Relation(models.TextChoices):
+        MOTHER = "mother", "Мать"
+        FATHER = "father", "Отец"
+        GUARDIAN = "guardian", "Опекун"
+        TRUSTEE = "trustee", "Попечитель"
+        OTHER = "other", "Иной законный представитель"
+
+    guardian = models.ForeignKey(
+        Person, verbose_name="родитель (законный представитель)", on_delete=models.CASCADE, related_name="wards"
+    )
+    child = models.ForeignKey(Person, verbose_name="ребёнок", on_delete=models.CASCADE, related_name="guardianships")
+    relation = models.CharField("кем приходится", max_length=10, choices=Relation.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "законное представительство"
+        verbose_name_plural = "законные представители"
+        constraints = [
+            models.UniqueConstraint(fields=["guardian", "child"], name="guardianship_unique"),
+            models.CheckConstraint(condition=~Q(guardian=models.F("child")), name="guardianship_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.guardian} — {self.get_relation_display().lower()} ({self.child})"
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def by_token(self, token: str):
+        """Only the hash is stored, so a leaked database does not leak usable links."""
+        return self.filter(token_hash=_hash_token(token))
+
+
+class Invitation(models.Model):
+    """A single-use link through which a person of the organisation gets a login and a role."""
+
+    INVITABLE_ROLES = (Role.MENTOR, Role.MENTEE, Role.PARENT, Role.CURATOR, Role.DIRECTOR)
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(Person, verbose_name="участник", on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField("роль", max_length=20, choices=Role.choices)
+    email = models.EmailField("e-mail", blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField("действует до")
+    used_at = models.DateTimeField("использовано", null=True, blank=True)
+    revoked_at = models.DateTimeField("отозвано", null=True, blank=True)
+    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "приглашение"
+        verbose_name_plural = "приглашения"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_role_display()}"
+
+    @staticmethod
+    def new_token() -> tuple[str, str]:
+        token = secrets.token_urlsafe(32)
+        return token, _hash_token(token)
+
+    @property
+    def status(self) -> str:
+        if self.used_at:
+            return "использовано"
+        if self.revoked_at:
+            return "отозвано"
+        if self.expires_at <= timezone.now():
+            return "истекло"
+        return "действует"
+
+
+class AuditEntry(models.Model):
+    """Who did what and when: every service that changes data leaves one."""
+
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="audit_entries"
+    )
+    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField("действие", max_length=100)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "запись журнала"
+        verbose_name_plural = "журнал действий"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.created_at:%d.%m.%Y %H:%M} {self.action}"

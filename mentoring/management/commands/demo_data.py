@@ -1,0 +1,215 @@
+"""Demo data for a first look: `python manage.py demo_data` (idempotent — safe to run again).
+
+Everything is keyed by stable natural keys (organisation names, usernames, full names), so a
+second run finds what the first one made instead of duplicating it.
+"""
+
+from datetime import date
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import Guardianship, Membership, Organization, Person, Role, User
+
+DEMO_PASSWORD = "demo12345"
+SCHOOL = "МБОУ «Средняя общеобразовательная школа № 1»"
+OTHER_SCHOOL = "МБОУ «Гимназия № 2»"
+
+# (last name male, last name female)
+SURNAMES = [
+    ("Иванов", "Иванова"), ("Петров", "Петрова"), ("Смирнов", "Смирнова"), ("Кузнецов", "Кузнецова"),
+    ("Попов", "Попова"), ("Васильев", "Васильева"), ("Соколов", "Соколова"), ("Михайлов", "Михайлова"),
+    ("Новиков", "Новикова"), ("Фёдоров", "Фёдорова"), ("Морозов", "Морозова"), ("Волков", "Волкова"),
+    ("Алексеев", "Алексеева"), ("Лебедев", "Лебедева"), ("Семёнов", "Семёнова"), ("Егоров", "Егорова"),
+    ("Павлов", "Павлова"), ("Козлов", "Козлова"), ("Степанов", "Степанова"), ("Николаев", "Николаева"),
+    ("Орлов", "Орлова"), ("Андреев", "Андреева"), ("Макаров", "Макарова"), ("Никитин", "Никитина"),
+    ("Захаров", "Захарова"), ("Зайцев", "Зайцева"), ("Соловьёв", "Соловьёва"), ("Борисов", "Борисова"),
+    ("Яковлев", "Яковлева"), ("Григорьев", "Григорьева"),
+]  # fmt: skip
+MALE_NAMES = ["Александр", "Дмитрий", "Максим", "Сергей", "Андрей", "Алексей", "Артём", "Илья", "Кирилл", "Михаил"]
+FEMALE_NAMES = ["Анна", "Мария", "Елена", "Ольга", "Наталья", "Екатерина", "Татьяна", "Ирина", "Светлана", "Дарья"]
+# (patronymic male, patronymic female)
+PATRONYMICS = [
+    ("Сергеевич", "Сергеевна"), ("Александрович", "Александровна"), ("Петрович", "Петровна"),
+    ("Иванович", "Ивановна"), ("Викторович", "Викторовна"), ("Николаевич", "Николаевна"),
+    ("Андреевич", "Андреевна"), ("Дмитриевич", "Дмитриевна"),
+]  # fmt: skip
+
+SUBJECTS = [
+    "учитель математики", "учитель русского языка и литературы", "учитель истории", "учитель физики",
+    "учитель английского языка", "учитель биологии", "учитель информатики", "учитель химии",
+    "учитель начальных классов", "учитель физической культуры", "учитель географии", "педагог-психолог",
+]  # fmt: skip
+
+
+def demo_name(index: int, sex: str) -> tuple[str, str, str]:
+    """A deterministic, varied Russian full name for the index."""
+    male, female = SURNAMES[index % len(SURNAMES)]
+    first = (MALE_NAMES if sex == "M" else FEMALE_NAMES)[(index * 7) % 10]
+    patronymic = PATRONYMICS[(index * 3) % len(PATRONYMICS)][0 if sex == "M" else 1]
+    return (male if sex == "M" else female), first, patronymic
+
+
+class Command(BaseCommand):
+    help = "Создаёт демонстрационные данные (повторный запуск ничего не дублирует)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--logins", action="store_true", help="Только напечатать демо-логины.")
+
+    def handle(self, *args, logins=False, **options):
+        if not logins:
+            with transaction.atomic():
+                self.school, self.other = build_demo()
+            self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы."))
+        self.print_logins()
+
+    def print_logins(self):
+        self.stdout.write(
+            f"\nДемо-входы (пароль у всех: {DEMO_PASSWORD}), http://127.0.0.1:8000/\n"
+            + "\n".join(f"  {username:<18} {label}" for username, label in DEMO_LOGINS)
+            + "\n"
+        )
+
+
+DEMO_LOGINS = [
+    ("coordinator", "координатор, СОШ № 1"),
+    ("director", "директор, СОШ № 1"),
+    ("curator", "куратор, СОШ № 1"),
+    ("mentor", "наставник (учитель), СОШ № 1"),
+    ("mentee", "наставляемый (молодой специалист), СОШ № 1"),
+    ("parent", "родитель наставляемого ученика, СОШ № 1"),
+    ("other_coordinator", "координатор другой школы (Гимназия № 2)"),
+    ("admin", "администратор платформы (Django admin)"),
+]
+
+
+def _user(username: str, person: Person | None, organization: Organization, *roles: str) -> User:
+    user, created = User.objects.get_or_create(username=username)
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        if person is not None:
+            user.first_name, user.last_name, user.email = person.first_name, person.last_name, person.email
+        user.save()
+    if person is not None and person.user_id is None:
+        person.user = user
+        person.save(update_fields=["user"])
+    for role in roles:
+        Membership.objects.get_or_create(user=user, organization=organization, role=role)
+    return user
+
+
+def _person(organization, last, first, middle, **fields) -> Person:
+    person, _ = Person.objects.get_or_create(
+        organization=organization, last_name=last, first_name=first, middle_name=middle, defaults=fields
+    )
+    return person
+
+
+def build_demo() -> tuple[Organization, Organization]:
+    region, _ = Organization.objects.get_or_create(
+        short_name="Минобрнауки области",
+        defaults={"full_name": "Министерство образования и науки области", "kind": Organization.Kind.REGION},
+    )
+    city_office, _ = Organization.objects.get_or_create(
+        short_name="Управление образования г. Энска",
+        defaults={
+            "full_name": "Управление образования администрации города Энска",
+            "kind": Organization.Kind.MUNICIPALITY,
+            "parent": region,
+            "city": "г. Энск",
+        },
+    )
+    school, _ = Organization.objects.get_or_create(
+        short_name=SCHOOL,
+        defaults={
+            "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+            "«Средняя общеобразовательная школа № 1»",
+            "kind": Organization.Kind.SCHOOL,
+            "parent": city_office,
+            "city": "г. Энск",
+            "director_position": "Директор",
+            "director_name": "Терешкова Валентина Петровна",
+            "inn": "7701234567",
+            "address": "г. Энск, ул. Школьная, д. 1",
+            "phone": "+7 (800) 000-00-01",
+        },
+    )
+    other, _ = Organization.objects.get_or_create(
+        short_name=OTHER_SCHOOL,
+        defaults={
+            "full_name": "Муниципальное бюджетное общеобразовательное учреждение «Гимназия № 2»",
+            "kind": Organization.Kind.SCHOOL,
+            "parent": city_office,
+            "city": "г. Энск",
+            "director_name": "Белова Ирина Андреевна",
+        },
+    )
+    staff = Person.Kind.STAFF
+    director = _person(school, "Терешкова", "Валентина", "Петровна", sex="F", kind=staff, position="директор",
+                       email="director@school1.example")  # fmt: skip
+    _user("director", director, school, Role.DIRECTOR)
+    coordinator = _person(school, "Зерщикова", "Анна", "Николаевна", sex="F", kind=staff,
+                          position="заместитель директора по УВР", email="coordinator@school1.example")  # fmt: skip
+    _user("coordinator", coordinator, school, Role.COORDINATOR, Role.CURATOR)
+    curator = _person(school, "Лебедева", "Ольга", "Викторовна", sex="F", kind=staff,
+                      position="заместитель директора по ВР", email="curator@school1.example")  # fmt: skip
+    _user("curator", curator, school, Role.CURATOR)
+    curator2 = _person(school, "Орлов", "Дмитрий", "Сергеевич", sex="M", kind=staff,
+                       position="руководитель МО учителей начальных классов")  # fmt: skip
+    _user("curator2", curator2, school, Role.CURATOR)
+
+    mentors = []
+    for i in range(10):
+        sex = "F" if i % 3 else "M"
+        last, first, middle = demo_name(i, sex)
+        mentors.append(
+            _person(school, last, first, middle, sex=sex, kind=staff, position=SUBJECTS[i],
+                    birth_date=date(1965 + i * 2, 1 + i, 10 + i))  # fmt: skip
+        )
+    _user("mentor", mentors[0], school, Role.MENTOR)
+
+    # 30 mentees: 6 young teachers and 24 students of four classes (the 10th and 11th graders are partly adults).
+    mentees = []
+    for i in range(6):
+        sex = "F" if i % 2 == 0 else "M"
+        last, first, middle = demo_name(10 + i, sex)
+        mentees.append(
+            _person(school, last, first, middle, sex=sex, kind=staff, position=SUBJECTS[(i + 3) % len(SUBJECTS)],
+                    birth_date=date(1999 + i % 3, 3 + i, 5 + i))  # fmt: skip
+        )
+    _user("mentee", mentees[0], school, Role.MENTEE)
+    classes = [("6А", 2014), ("7Б", 2013), ("9В", 2011), ("11А", 2008)]
+    students = []
+    for i in range(24):
+        group, year = classes[i % 4]
+        sex = "M" if i % 2 == 0 else "F"
+        last, first, middle = demo_name(16 + i, sex)
+        students.append(
+            _person(school, last, first, middle, sex=sex, kind=Person.Kind.STUDENT, group=group,
+                    birth_date=date(year - (i % 2), 1 + (i % 12), 1 + i))  # fmt: skip
+        )
+    mentees.extend(students)
+
+    # 20 parents of the first 20 students: the mother (same surname, female form).
+    for i, child in enumerate(students[:20]):
+        male, female = SURNAMES[(16 + i) % len(SURNAMES)]
+        first = FEMALE_NAMES[(i * 3 + 1) % 10]
+        middle = PATRONYMICS[(i * 5 + 2) % len(PATRONYMICS)][1]
+        parent = _person(school, female, first, middle, sex="F", kind=Person.Kind.EXTERNAL,
+                         position="родитель", email=f"parent{i + 1}@family.example")  # fmt: skip
+        Guardianship.objects.get_or_create(guardian=parent, child=child, defaults={"relation": "mother"})
+        if i == 0:
+            _user("parent", parent, school, Role.PARENT)
+
+    other_coordinator = _person(other, "Белова", "Ирина", "Андреевна", sex="F", kind=staff,
+                                position="заместитель директора по УВР")  # fmt: skip
+    _user("other_coordinator", other_coordinator, other, Role.COORDINATOR)
+    for i in range(3):
+        last, first, middle = demo_name(40 + i, "F")
+        _person(other, last, first, middle, sex="F", kind=staff, position=SUBJECTS[i])
+
+    admin, created = User.objects.get_or_create(username="admin", defaults={"is_staff": True, "is_superuser": True})
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+    return school, other

@@ -1,0 +1,40 @@
+from django.core.management import call_command
+from django.test import Client
+
+from accounts.models import Guardianship, Membership, Organization, Person, Role, User
+from mentoring.management.commands.demo_data import DEMO_LOGINS, DEMO_PASSWORD, SCHOOL
+
+
+def test_demo_data_is_complete_and_idempotent(db):
+    call_command("demo_data", stdout=open("/dev/null", "w"))
+    counts = (Person.objects.count(), User.objects.count(), Guardianship.objects.count(), Membership.objects.count())
+    call_command("demo_data", stdout=open("/dev/null", "w"))
+    assert counts == (
+        Person.objects.count(), User.objects.count(), Guardianship.objects.count(), Membership.objects.count()
+    )  # fmt: skip
+    school = Organization.objects.get(short_name=SCHOOL)
+    persons = school.persons
+    mentors = Membership.objects.filter(organization=school, role=Role.MENTOR)
+    assert mentors.exists()
+    assert persons.filter(kind=Person.Kind.STUDENT).count() >= 24
+    assert len({p.group for p in persons.filter(kind=Person.Kind.STUDENT)}) >= 3
+    assert any(p.is_minor() for p in persons.filter(kind=Person.Kind.STUDENT))
+    assert Guardianship.objects.filter(child__organization=school).count() == 20
+    parent = User.objects.get(username="parent").persons.get()
+    assert parent.wards.exists()
+
+
+def test_every_demo_login_signs_in_and_sees_a_home_page(db):
+    call_command("demo_data", stdout=open("/dev/null", "w"))
+    for username, _ in DEMO_LOGINS:
+        client = Client()
+        assert client.login(username=username, password=DEMO_PASSWORD), username
+        response = client.get("/")
+        if username == "admin":
+            assert response.status_code == 403  # a platform operator belongs to no school
+            assert client.get("/admin/").status_code == 200
+        else:
+            assert response.status_code == 200, username
+    other = Client()
+    other.login(username="other_coordinator", password=DEMO_PASSWORD)
+    assert "Гимназия № 2" in other.get("/").content.decode()
