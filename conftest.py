@@ -89,3 +89,56 @@ def world(db) -> World:
 def _fast_password_hasher(settings):
     # PBKDF2's deliberate slowness is for attackers, not for the test suite.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def programme(world):
+    """A 2025/2026 programme of the world's school with the three school forms; the coordinator curates
+    everything, the curator only «Учитель – ученик»."""
+    from mentoring.models import MentoringForm, Programme, ProgrammeCurator
+
+    programme = Programme.objects.create(
+        organization=world.school, year=2025, start_date=date(2025, 9, 1), end_date=date(2026, 6, 30),
+        teachers_target_pct=30, students_target_pct=20,
+    )  # fmt: skip
+    programme.forms.set(MentoringForm.objects.filter(code__in=["teacher_teacher", "teacher_pupil", "pupil_pupil"]))
+    ProgrammeCurator.objects.create(programme=programme, curator=world.users["coordinator"])
+    ProgrammeCurator.objects.create(
+        programme=programme, curator=world.users["curator"], form=MentoringForm.objects.get(code="teacher_pupil")
+    )
+    return programme
+
+
+def make_bases(world):
+    """Put the world's mentor in the mentor base and the mentee, the child and the stranger's child in the mentee base."""
+    from mentoring.models import MenteeProfile, MentorProfile
+
+    MentorProfile.objects.get_or_create(
+        organization=world.school, person=world.persons["mentor"],
+        defaults={"entered_on": date(2025, 9, 1), "competencies": "методика преподавания математики"},
+    )  # fmt: skip
+    for key in ["mentee", "child", "stranger_child"]:
+        MenteeProfile.objects.get_or_create(
+            organization=world.school, person=world.persons[key],
+            defaults={"entered_on": date(2025, 9, 1), "main_request": "адаптация и повышение успеваемости"},
+        )  # fmt: skip
+
+
+@pytest.fixture
+def active_pair(world, programme):
+    """«Учитель – ученик»: the world's mentor with the parent's child, agreed, approved and working."""
+    from mentoring import services
+    from mentoring.models import MentoringForm
+
+    make_bases(world)
+    by = world.users["coordinator"]
+    pair = services.pair_create(
+        programme=programme, form=MentoringForm.objects.get(code="teacher_pupil"), mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["child"]],
+    )  # fmt: skip
+    services.pair_record_agreement(pair=pair, person=world.persons["mentor"], by=by)
+    services.pair_record_agreement(pair=pair, person=world.persons["child"], by=by)
+    services.pair_approve(pair=pair, by=by)
+    services.pair_activate(pair=pair, by=by)
+    pair.refresh_from_db()
+    return pair

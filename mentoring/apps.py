@@ -5,3 +5,10 @@ class MentoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "mentoring"
     verbose_name = "Наставничество"
+
+    def ready(self):
+        from accounts.rules import NAV_RULES
+
+        from .rules import NAV_RULES as MENTORING_RULES
+
+        NAV_RULES.update(MENTORING_RULES)

@@ -9,6 +9,7 @@ admin.site.site_title = "Наставничество"
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("m/", include("mentoring.urls_mentoring")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,22 @@
+from .catalogue import Audience, Direction, MenteeCategory, MentorCategory, MentoringForm, RoleModel
+from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround
+from .profiles import MenteeProfile, MentorProfile
+from .programme import Programme, ProgrammeCurator
+from .work import (
+    IndividualPlan,
+    Meeting,
+    MeetingKind,
+    PlanItem,
+    PlanMark,
+    ReminderLog,
+    Review,
+    SafeguardingReport,
+)
+
+__all__ = [
+    "Audience", "Direction", "MenteeCategory", "MentorCategory", "MentoringForm", "RoleModel",
+    "MAX_MENTEES", "MentorTerm", "Pair", "PairMentee", "ReplacementGround",
+    "MenteeProfile", "MentorProfile", "Programme", "ProgrammeCurator",
+    "IndividualPlan", "Meeting", "MeetingKind", "PlanItem", "PlanMark", "ReminderLog", "Review",
+    "SafeguardingReport",
+]  # fmt: skip

@@ -1,0 +1,36 @@
+"""Write paths of the mentoring core (one function per use case; see the modules for the rules)."""
+
+from .bases import mentee_profile_save, mentor_profile_save, programme_save
+from .pairs import (
+    pair_activate,
+    pair_add_mentee,
+    pair_approve,
+    pair_complete,
+    pair_create,
+    pair_record_agreement,
+    pair_remove_mentee,
+    pair_replace_mentor,
+    pair_terminate,
+)
+from .work import (
+    meeting_hint,
+    meeting_save,
+    plan_approve,
+    plan_item_delete,
+    plan_item_save,
+    plan_mark,
+    plan_save,
+    plan_submit,
+    review_acknowledge,
+    review_save,
+    safeguarding_follow_up,
+    safeguarding_report,
+)
+
+__all__ = [
+    "mentee_profile_save", "mentor_profile_save", "programme_save",
+    "pair_activate", "pair_add_mentee", "pair_approve", "pair_complete", "pair_create", "pair_record_agreement",
+    "pair_remove_mentee", "pair_replace_mentor", "pair_terminate",
+    "meeting_hint", "meeting_save", "plan_approve", "plan_item_delete", "plan_item_save", "plan_mark", "plan_save",
+    "plan_submit", "review_acknowledge", "review_save", "safeguarding_follow_up", "safeguarding_report",
+]  # fmt: skip

@@ -1,0 +1,59 @@
+"""Programmes and the two bases."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import Person
+from accounts.services import audit
+from mentoring.models import MenteeProfile, MentorProfile, Programme
+
+
+@transaction.atomic
+def programme_save(*, programme: Programme, forms, directions, by) -> Programme:
+    if not forms:
+        raise ValidationError({"forms": "Выберите хотя бы одну форму наставничества."})
+    if programme.end_date <= programme.start_date:
+        raise ValidationError({"end_date": "Окончание программы должно быть позже начала."})
+    outside = programme.pk and programme.pairs.filter(start_date__lt=programme.start_date).exists() or (
+        programme.pk and programme.pairs.filter(end_date__gt=programme.end_date).exists()
+    )
+    if outside:
+        raise ValidationError("Есть пары со сроками вне новых дат программы: сначала измените их сроки.")
+    created = programme.pk is None
+    programme.save()
+    programme.forms.set(forms)
+    programme.directions.set(directions)
+    audit(organization=programme.organization, actor=by, action="programme.create" if created else "programme.update",
+          obj=programme)  # fmt: skip
+    return programme
+
+
+def _same_organization(profile) -> None:
+    if profile.person.organization_id != profile.organization_id:
+        raise ValidationError("Участник из другой организации.")
+
+
+@transaction.atomic
+def mentor_profile_save(*, profile: MentorProfile, by) -> MentorProfile:
+    _same_organization(profile)
+    if profile.person.kind == Person.Kind.STUDENT and profile.experience_years:
+        raise ValidationError({"experience_years": "Педагогический стаж указывают только для педагогов."})
+    if profile.training_status == MentorProfile.Training.TRAINED and not profile.trained_on:
+        raise ValidationError({"trained_on": "Укажите дату обучения в «Школе наставников»."})
+    created = profile.pk is None
+    profile.save()
+    audit(organization=profile.organization, actor=by, action="mentor_base.create" if created else "mentor_base.update",
+          obj=profile)  # fmt: skip
+    return profile
+
+
+@transaction.atomic
+def mentee_profile_save(*, profile: MenteeProfile, by) -> MenteeProfile:
+    _same_organization(profile)
+    if not profile.main_request.strip():
+        raise ValidationError({"main_request": "Опишите основной запрос наставляемого."})
+    created = profile.pk is None
+    profile.save()
+    audit(organization=profile.organization, actor=by, action="mentee_base.create" if created else "mentee_base.update",
+          obj=profile)  # fmt: skip
+    return profile

@@ -1,0 +1,53 @@
+from django.urls import path
+
+from .views import bases, pairs, programmes, work
+
+app_name = "mentoring"
+
+urlpatterns = [
+    # Programmes and catalogues
+    path("programmes/", programmes.programme_list, name="programme.list"),
+    path("programmes/new/", programmes.programme_edit, name="programme.create"),
+    path("programmes/<int:pk>/", programmes.programme_detail, name="programme.detail"),
+    path("programmes/<int:pk>/edit/", programmes.programme_edit, name="programme.update"),
+    path("programmes/<int:pk>/curators/add/", programmes.curator_add, name="programme.curator.add"),
+    path("programmes/<int:pk>/curators/<int:area_pk>/delete/", programmes.curator_delete,
+         name="programme.curator.delete"),  # fmt: skip
+    path("catalogue/", programmes.catalogue, name="catalogue"),
+    # The two bases
+    path("bases/mentors/", bases.mentor_list, name="mentor_base.list"),
+    path("bases/mentors/new/", bases.mentor_edit, name="mentor_base.create"),
+    path("bases/mentors/<int:pk>/edit/", bases.mentor_edit, name="mentor_base.update"),
+    path("bases/mentees/", bases.mentee_list, name="mentee_base.list"),
+    path("bases/mentees/new/", bases.mentee_edit, name="mentee_base.create"),
+    path("bases/mentees/<int:pk>/edit/", bases.mentee_edit, name="mentee_base.update"),
+    path("bases/mentees/unpaired/", bases.unpaired_list, name="mentee_base.unpaired"),
+    # Pairs and groups
+    path("pairs/", pairs.pair_list, name="pair.list"),
+    path("pairs/new/", pairs.pair_create, name="pair.create"),
+    path("pairs/<int:pk>/", pairs.pair_detail, name="pair.detail"),
+    path("pairs/<int:pk>/mentees/add/", pairs.mentee_add, name="pair.mentee.add"),
+    path("pairs/<int:pk>/mentees/<int:person_pk>/remove/", pairs.mentee_remove, name="pair.mentee.remove"),
+    path("pairs/<int:pk>/agreement/", pairs.agreement, name="pair.agreement"),
+    path("pairs/<int:pk>/activate/", pairs.activate, name="pair.activate"),
+    path("pairs/<int:pk>/complete/", pairs.complete, name="pair.complete"),
+    path("pairs/<int:pk>/terminate/", pairs.terminate, name="pair.terminate"),
+    path("pairs/<int:pk>/replace-mentor/", pairs.replace_mentor, name="pair.replace_mentor"),
+    # Plans, meetings, reviews, safeguarding
+    path("pairs/<int:pk>/plans/new/", work.plan_create, name="plan.create"),
+    path("plans/<int:pk>/", work.plan_detail, name="plan.detail"),
+    path("plans/<int:pk>/edit/", work.plan_update, name="plan.update"),
+    path("plans/<int:pk>/items/new/", work.plan_item_create, name="plan.item.create"),
+    path("plans/<int:pk>/items/<int:item_pk>/", work.plan_item_update, name="plan.item.update"),
+    path("plans/<int:pk>/items/<int:item_pk>/delete/", work.plan_item_delete, name="plan.item.delete"),
+    path("plans/<int:pk>/submit/", work.plan_submit, name="plan.submit"),
+    path("plans/<int:pk>/approve/", work.plan_approve, name="plan.approve"),
+    path("plans/<int:pk>/mark/", work.plan_mark, name="plan.mark"),
+    path("pairs/<int:pk>/meetings/new/", work.meeting_create, name="meeting.create"),
+    path("pairs/<int:pk>/reviews/<int:mentee_pk>/", work.review_edit, name="review.edit"),
+    path("reviews/", work.review_list, name="review.list"),
+    path("reviews/<int:pk>/acknowledge/", work.review_acknowledge, name="review.acknowledge"),
+    path("pairs/<int:pk>/safeguarding/new/", work.safeguarding_create, name="safeguarding.create"),
+    path("safeguarding/", work.safeguarding_list, name="safeguarding.list"),
+    path("safeguarding/<int:pk>/", work.safeguarding_detail, name="safeguarding.detail"),
+]
