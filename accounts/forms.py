@@ -91,7 +91,7 @@ class OrganizationForm(CrispyMixin, forms.ModelForm):
         model = Organization
         fields = [
             "full_name", "short_name", "kind", "city", "director_position", "director_name",
-            "inn", "ogrn", "address", "phone", "website",
+            "inn", "ogrn", "address", "phone", "website", "order_number_format",
         ]  # fmt: skip
 
     def clean_inn(self):

@@ -10,6 +10,7 @@ import secrets
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -43,6 +44,12 @@ class Organization(models.Model):
     address = models.CharField("адрес", max_length=500, blank=True)
     phone = models.CharField("телефон", max_length=50, blank=True)
     website = models.URLField("сайт", blank=True)
+    order_number_format = models.CharField(
+        "формат номера приказа",
+        max_length=30,
+        default="{n}",
+        help_text="{n} — порядковый номер приказа в календарном году, например «{n}» или «{n}-ОД»",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -52,6 +59,10 @@ class Organization(models.Model):
 
     def __str__(self):
         return self.short_name
+
+    def clean(self):
+        if "{n}" not in self.order_number_format:
+            raise ValidationError({"order_number_format": "Формат номера должен содержать {n} — порядковый номер."})
 
 
 class User(AbstractUser):

@@ -1,0 +1,136 @@
+"""The director's orders («приказы»): numbered per organisation and calendar year on approval,
+and never changed afterwards — a correction is a new order that amends or cancels the old one."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from accounts.models import Organization, Person
+
+from .pairs import Pair, ReplacementGround
+from .programme import Programme
+
+
+class ApprovedOrderError(Exception):
+    """Raised on any attempt to change an approved order."""
+
+
+class OrderQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        if self.filter(status=Order.Status.APPROVED).exists():
+            raise ApprovedOrderError("Подписанный приказ не изменяется.")
+        return super().update(**kwargs)
+
+
+class Order(models.Model):
+    class Kind(models.TextChoices):
+        TARGET_MODEL = "target_model", "О внедрении целевой модели наставничества"
+        CURATORS = "curators", "О назначении кураторов"
+        MENTOR_SCHOOL = "mentor_school", "Об организации «Школы наставников»"
+        PAIRS = "pairs", "Об утверждении наставнических пар (групп)"
+        REPLACEMENT = "replacement", "О замене наставника"
+        REWARD = "reward", "О поощрении участников наставнической деятельности"
+        FINAL_EVENT = "final_event", "О проведении итогового мероприятия"
+        FREE = "free", "Иной приказ"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Проект"
+        SUBMITTED = "submitted", "На подписи у директора"
+        APPROVED = "approved", "Подписан"
+        RETURNED = "returned", "Возвращён на доработку"
+
+    class Amendment(models.TextChoices):
+        AMENDS = "amends", "вносит изменения в приказ"
+        CANCELS = "cancels", "отменяет приказ"
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="orders")
+    programme = models.ForeignKey(Programme, verbose_name="программа", null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="orders")  # fmt: skip
+    kind = models.CharField("вид приказа", max_length=20, choices=Kind.choices)
+    title = models.CharField("заголовок", max_length=500)
+    preamble = models.TextField("преамбула", blank=True)
+    items = models.JSONField("пункты", default=list, help_text="Пункты после «ПРИКАЗЫВАЮ:», по порядку")
+    appendices = models.JSONField("приложения", default=list, blank=True)
+    status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    director_comment = models.TextField("замечания директора", blank=True)
+    amends = models.ForeignKey("self", verbose_name="изменяемый приказ", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="amendments")  # fmt: skip
+    amendment = models.CharField("что делает с ним", max_length=10, choices=Amendment.choices, blank=True)
+    pairs = models.ManyToManyField(Pair, verbose_name="пары", blank=True, related_name="orders")
+    replacement_pair = models.ForeignKey(Pair, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    replacement_mentor = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    replacement_ground = models.CharField(max_length=20, choices=ReplacementGround.choices, blank=True)
+    named = models.ManyToManyField(Person, through="OrderAcknowledgement", related_name="named_in_orders", blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    seq = models.PositiveIntegerField(null=True, blank=True)
+    number = models.CharField("номер", max_length=40, blank=True)
+    approved_on = models.DateField("дата приказа", null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+    approved_at = models.DateTimeField(null=True, blank=True)
+    frozen = models.JSONField("данные подписанного приказа", null=True, blank=True, editable=False)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "приказ"
+        verbose_name_plural = "приказы"
+        ordering = ["-approved_on", "-seq", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year", "seq"], name="order_seq_unique_per_year"),
+            models.UniqueConstraint(fields=["organization", "year", "number"], name="order_number_unique_per_year"),
+            models.CheckConstraint(
+                condition=~Q(status="approved") | (Q(seq__isnull=False) & Q(approved_on__isnull=False)
+                                                   & Q(frozen__isnull=False) & ~Q(pdf_sha256="")),
+                name="approved_order_is_numbered_and_frozen",
+            ),  # fmt: skip
+        ]
+
+    def __str__(self):
+        if self.number:
+            return f"Приказ от {self.approved_on:%d.%m.%Y} № {self.number} «{self.title}»"
+        return f"Проект приказа «{self.title}»"
+
+    def save(self, *args, **kwargs):
+        """The single approval save goes through; any save of an order already approved in the database raises."""
+        if self.pk and Order.objects.filter(pk=self.pk, status=self.Status.APPROVED).exists():
+            raise ApprovedOrderError("Подписанный приказ не изменяется: издайте новый приказ о внесении изменений.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.status == self.Status.APPROVED:
+            raise ApprovedOrderError("Подписанный приказ не удаляется.")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class OrderAcknowledgement(models.Model):
+    """«С приказом ознакомлены»: the people named in the order confirm they have read it."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="acknowledgements")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="order_acknowledgements")
+    acknowledged_on = models.DateField("ознакомлен(а)", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "ознакомление с приказом"
+        verbose_name_plural = "ознакомление с приказами"
+        constraints = [models.UniqueConstraint(fields=["order", "person"], name="acknowledgement_unique")]
+
+
+class OrderCounter(models.Model):
+    """The last number given per organisation and year; its row is locked while an order is numbered."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "year"], name="order_counter_unique")]
