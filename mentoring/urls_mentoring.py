@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bases, pairs, programmes, work
+from .views import bases, documents, orders, pairs, programmes, work
 
 app_name = "mentoring"
 
@@ -50,4 +50,22 @@ urlpatterns = [
     path("pairs/<int:pk>/safeguarding/new/", work.safeguarding_create, name="safeguarding.create"),
     path("safeguarding/", work.safeguarding_list, name="safeguarding.list"),
     path("safeguarding/<int:pk>/", work.safeguarding_detail, name="safeguarding.detail"),
+    # Orders
+    path("orders/", orders.order_list, name="order.list"),
+    path("orders/new/", orders.order_create, name="order.create"),
+    path("orders/<int:pk>/", orders.order_detail, name="order.detail"),
+    path("orders/<int:pk>/edit/", orders.order_update, name="order.update"),
+    path("orders/<int:pk>/submit/", orders.order_submit, name="order.submit"),
+    path("orders/<int:pk>/approve/", orders.order_approve, name="order.approve"),
+    path("orders/<int:pk>/return/", orders.order_return, name="order.return"),
+    path("orders/<int:pk>/acknowledge/", orders.order_acknowledge, name="order.acknowledge"),
+    path("orders/<int:pk>/pdf/", orders.order_pdf, name="order.pdf"),
+    # Documents and packs
+    path("plans/<int:pk>/pdf/", documents.plan_pdf, name="plan.pdf"),
+    path("reviews/<int:pk>/pdf/", documents.review_pdf, name="review.pdf"),
+    path("bases/mentors/pdf/", documents.mentor_base_pdf, name="mentor_base.pdf"),
+    path("bases/mentees/pdf/", documents.mentee_base_pdf, name="mentee_base.pdf"),
+    path("programmes/<int:pk>/packs/new/", documents.pack_create, name="pack.create"),
+    path("packs/<int:pk>/", documents.pack_detail, name="pack.detail"),
+    path("packs/<int:pk>/download/", documents.pack_download, name="pack.download"),
 ]

@@ -1,5 +1,5 @@
 from .catalogue import Audience, Direction, MenteeCategory, MentorCategory, MentoringForm, RoleModel
-from .orders import ApprovedOrderError, Order, OrderAcknowledgement, OrderCounter
+from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter
 from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround
 from .profiles import MenteeProfile, MentorProfile
 from .programme import Programme, ProgrammeCurator
@@ -19,5 +19,5 @@ __all__ = [
     "MAX_MENTEES", "MentorTerm", "Pair", "PairMentee", "ReplacementGround",
     "MenteeProfile", "MentorProfile", "Programme", "ProgrammeCurator",
     "IndividualPlan", "Meeting", "MeetingKind", "PlanItem", "PlanMark", "ReminderLog", "Review",
-    "SafeguardingReport", "ApprovedOrderError", "Order", "OrderAcknowledgement", "OrderCounter",
+    "SafeguardingReport", "ApprovedOrderError", "Order", "OrderAcknowledgement", "OrderCounter", "DocumentPack",
 ]  # fmt: skip

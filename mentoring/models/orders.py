@@ -134,3 +134,43 @@ class OrderCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organization", "year"], name="order_counter_unique")]
+
+
+class DocumentPack(models.Model):
+    """All plans (or all documents) of a programme as one PDF or a zip, built in the background."""
+
+    class Kind(models.TextChoices):
+        PLANS = "plans", "Индивидуальные планы"
+        ALL = "all", "Все документы программы (приказы, планы, отзывы, базы)"
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "Один PDF"
+        ZIP = "zip", "ZIP-архив отдельных PDF"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "В очереди"
+        RUNNING = "running", "Собирается"
+        DONE = "done", "Готов"
+        FAILED = "failed", "Ошибка"
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="document_packs")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="document_packs")
+    kind = models.CharField("состав", max_length=10, choices=Kind.choices)
+    format = models.CharField("формат", max_length=10, choices=Format.choices)
+    status = models.CharField("статус", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="packs/%Y/%m/", blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "пакет документов"
+        verbose_name_plural = "пакеты документов"
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
