@@ -56,3 +56,18 @@ NAV_RULES = {
     "see_pairs": can_see_pairs,
     "view_safeguarding": can_view_safeguarding,
 }
+
+
+def can_view_orders(request) -> bool:
+    return has_role(request, Role.COORDINATOR, Role.CURATOR, Role.DIRECTOR)
+
+
+def can_draft_orders(request) -> bool:
+    return has_role(request, Role.COORDINATOR)
+
+
+def can_sign_orders(request) -> bool:
+    return has_role(request, Role.DIRECTOR)
+
+
+NAV_RULES.update({"view_orders": can_view_orders, "draft_orders": can_draft_orders, "sign_orders": can_sign_orders})

@@ -66,3 +66,14 @@ def curator_emails(pair: Pair) -> list[str]:
     users |= {m.user for m in Membership.objects.filter(organization=pair.organization, role=Role.COORDINATOR)
               .select_related("user")}  # fmt: skip
     return sorted({u.email for u in users if u.email})
+
+
+def orders_for(request):
+    """All orders for the administration; for anyone else only the signed orders that name them."""
+    orders = request.organization.orders.all()
+    if request.roles & {Role.COORDINATOR, Role.CURATOR, Role.DIRECTOR}:
+        return orders
+    person = request.person
+    if person is None:
+        return orders.none()
+    return orders.filter(status="approved", acknowledgements__person=person).distinct()

@@ -1,39 +1,177 @@
-"""Placeholder views: being written (see the issue note)."""
+"""The register of orders, drafts from data, the director's signature, acknowledgement and the PDF."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
+from accounts.decorators import member_required, rule_required
+from accounts.views import _apply_errors
+from mentoring import rules, services
+from mentoring.forms_orders import (
+    FreeOrderForm,
+    OrderTextForm,
+    PairsOrderForm,
+    ProgrammeOrderForm,
+    ReplacementOrderForm,
+    ReturnForm,
+    RewardOrderForm,
+)
+from mentoring.models import Order
+from mentoring.selectors import orders_for
 
-def order_acknowledge(request, *args, **kwargs):
-    raise Http404
-
-
-def order_approve(request, *args, **kwargs):
-    raise Http404
-
-
-def order_create(request, *args, **kwargs):
-    raise Http404
-
-
-def order_detail(request, *args, **kwargs):
-    raise Http404
-
-
-def order_list(request, *args, **kwargs):
-    raise Http404
-
-
-def order_pdf(request, *args, **kwargs):
-    raise Http404
-
-
-def order_return(request, *args, **kwargs):
-    raise Http404
+Kind = Order.Kind
+PROGRAMME_KINDS = (Kind.TARGET_MODEL, Kind.CURATORS, Kind.MENTOR_SCHOOL, Kind.FINAL_EVENT)
 
 
-def order_submit(request, *args, **kwargs):
-    raise Http404
+@member_required
+def order_list(request):
+    orders = orders_for(request).annotate(
+        named_count=Count("acknowledgements"),
+        acknowledged_count=Count("acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False)),
+    )
+    kind, status, year = request.GET.get("kind", ""), request.GET.get("status", ""), request.GET.get("year", "")
+    if kind in Kind.values:
+        orders = orders.filter(kind=kind)
+    if status in Order.Status.values:
+        orders = orders.filter(status=status)
+    if year.isdigit():
+        orders = orders.filter(year=int(year))
+    years = request.organization.orders.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
+    return render(request, "mentoring/orders/order_list.html", {
+        "orders": orders.select_related("programme")[:500], "kinds": Kind.choices, "statuses": Order.Status.choices,
+        "years": years, "kind": kind, "status": status, "year": year,
+    })  # fmt: skip
 
 
-def order_update(request, *args, **kwargs):
-    raise Http404
+def _draft(request, kind, form):
+    data, by = form.cleaned_data, request.user
+    if kind == Kind.PAIRS:
+        return services.order_draft_pairs(programme=data["programme"], pairs=data["pairs"], by=by)
+    if kind == Kind.REPLACEMENT:
+        return services.order_draft_replacement(pair=data["pair"], new_mentor=data["new_mentor"],
+                                                ground=data["ground"], by=by)  # fmt: skip
+    if kind == Kind.REWARD:
+        return services.order_draft_reward(programme=data["programme"], awards=form.awards(), by=by)
+    if kind == Kind.FREE:
+        return services.order_draft_free(organization=request.organization, title=data["title"], by=by,
+                                         amends=data["amends"], amendment=data["amendment"])  # fmt: skip
+    return services.order_draft_from_programme(programme=data["programme"], kind=kind, by=by)
+
+
+FORMS = {Kind.PAIRS: PairsOrderForm, Kind.REPLACEMENT: ReplacementOrderForm, Kind.REWARD: RewardOrderForm,
+         Kind.FREE: FreeOrderForm, **{kind: ProgrammeOrderForm for kind in PROGRAMME_KINDS}}  # fmt: skip
+
+
+@rule_required(rules.can_draft_orders)
+def order_create(request):
+    kind = request.GET.get("kind", "")
+    if kind not in Kind.values:
+        return render(request, "mentoring/orders/order_kind.html", {"kinds": Kind.choices})
+    form = FORMS[kind](request.POST or None, organization=request.organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            order = _draft(request, kind, form)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Проект приказа составлен. Проверьте текст и подайте на подпись.")
+            return redirect("mentoring:order.detail", pk=order.pk)
+    return render(request, "mentoring/orders/order_form.html", {"form": form, "kind_label": Kind(kind).label})
+
+
+def _visible_order(request, pk) -> Order:
+    return get_object_or_404(orders_for(request).select_related("programme", "amends"), pk=pk)
+
+
+@member_required
+def order_detail(request, pk):
+    order = _visible_order(request, pk)
+    acknowledgements = order.acknowledgements.select_related("person").order_by("person__last_name")
+    own = request.person
+    context = {
+        "order": order,
+        "acknowledgements": acknowledgements,
+        "blockers": services.approval_blockers(order) if order.status == Order.Status.SUBMITTED else [],
+        "may_acknowledge": order.status == Order.Status.APPROVED and own is not None
+        and any(a.person_id == own.pk and not a.acknowledged_on for a in acknowledgements),
+        "return_form": ReturnForm() if rules.can_sign_orders(request) else None,
+        "amendments": order.amendments.filter(status=Order.Status.APPROVED),
+    }
+    return render(request, "mentoring/orders/order_detail.html", context)
+
+
+@rule_required(rules.can_draft_orders)
+def order_update(request, pk):
+    order = get_object_or_404(request.organization.orders, pk=pk)
+    if not order.is_editable:
+        messages.error(request, "Этот приказ уже не редактируется.")
+        return redirect("mentoring:order.detail", pk=order.pk)
+    initial = {"title": order.title, "preamble": order.preamble, "items": "\n\n".join(order.items)}
+    form = OrderTextForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.order_update(order=order, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Текст приказа сохранён.")
+            return redirect("mentoring:order.detail", pk=order.pk)
+    return render(request, "mentoring/orders/order_text_form.html", {"form": form, "order": order})
+
+
+def _act(request, pk, rule, action, success):
+    order = _visible_order(request, pk)
+    if not rule(request):
+        raise PermissionDenied
+    try:
+        action(order)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return redirect("mentoring:order.detail", pk=order.pk)
+
+
+@require_POST
+@member_required
+def order_submit(request, pk):
+    return _act(request, pk, rules.can_draft_orders,
+                lambda order: services.order_submit(order=order, by=request.user), "Приказ подан на подпись директору.")  # fmt: skip
+
+
+@require_POST
+@member_required
+def order_approve(request, pk):
+    return _act(request, pk, rules.can_sign_orders,
+                lambda order: services.order_approve(order=order, by=request.user), "Приказ подписан и зарегистрирован.")  # fmt: skip
+
+
+@require_POST
+@member_required
+def order_return(request, pk):
+    form = ReturnForm(request.POST)
+    comment = request.POST.get("comment", "") if form.is_valid() else ""
+    return _act(request, pk, rules.can_sign_orders,
+                lambda order: services.order_return(order=order, comment=comment, by=request.user),
+                "Приказ возвращён координатору с замечаниями.")  # fmt: skip
+
+
+@require_POST
+@member_required
+def order_acknowledge(request, pk):
+    return _act(request, pk, lambda r: r.person is not None,
+                lambda order: services.order_acknowledge(order=order, person=request.person, by=request.user),
+                "Отмечено: вы ознакомлены с приказом.")  # fmt: skip
+
+
+@member_required
+def order_pdf(request, pk):
+    order = _visible_order(request, pk)
+    name = f"prikaz-{order.number or 'proekt'}.pdf".replace("/", "-")
+    response = HttpResponse(services.order_pdf(order), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response

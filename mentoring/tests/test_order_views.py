@@ -1,0 +1,124 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from accounts.tests.test_permissions import ALL, expect
+from conftest import make_bases
+from mentoring import services
+from mentoring.models import MentoringForm, Order, Pair
+
+
+@pytest.fixture
+def agreed_pair(world, programme):
+    make_bases(world)
+    by = world.users["coordinator"]
+    pair = services.pair_create(
+        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["mentee"]],
+    )  # fmt: skip
+    for person in (world.persons["mentor"], world.persons["mentee"]):
+        services.pair_record_agreement(pair=pair, person=person, by=by)
+    return Pair.objects.get(pk=pair.pk)
+
+
+def test_coordinator_drafts_edits_submits_and_director_signs(world, client, programme, agreed_pair):
+    coordinator = world.client(client, "coordinator")
+    response = coordinator.post(reverse("mentoring:order.create") + "?kind=pairs",
+                                {"programme": programme.pk, "pairs": [agreed_pair.pk]})  # fmt: skip
+    order = Order.objects.get()
+    assert response["Location"] == reverse("mentoring:order.detail", args=[order.pk])
+    response = coordinator.post(reverse("mentoring:order.update", args=[order.pk]),
+                                {"title": order.title, "preamble": "", "items": "Первый пункт\n\nВторой пункт"})  # fmt: skip
+    order.refresh_from_db()
+    assert order.items == ["Первый пункт", "Второй пункт"]
+    coordinator.post(reverse("mentoring:order.submit", args=[order.pk]))
+    client.logout()
+    director = world.client(client, "director")
+    page = director.get(reverse("mentoring:order.detail", args=[order.pk])).content.decode()
+    assert "Подписать" in page
+    director.post(reverse("mentoring:order.approve", args=[order.pk]))
+    order.refresh_from_db()
+    assert order.status == Order.Status.APPROVED and order.number == "1"
+    pdf = director.get(reverse("mentoring:order.pdf", args=[order.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content == bytes(order.pdf)
+
+
+def test_director_sees_why_an_order_cannot_be_signed(world, client, programme, agreed_pair):
+    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    services.order_submit(order=order, by=world.users["coordinator"])
+    Pair.objects.filter(pk=agreed_pair.pk).update(status=Pair.Status.DRAFT)
+    director = world.client(client, "director")
+    page = director.get(reverse("mentoring:order.detail", args=[order.pk])).content.decode()
+    assert "Приказ нельзя подписать" in page and "не согласована" in page
+    response = director.post(reverse("mentoring:order.approve", args=[order.pk]), follow=True)
+    assert "не согласована" in response.content.decode()
+    order.refresh_from_db()
+    assert order.status == Order.Status.SUBMITTED
+
+
+def test_return_needs_a_comment(world, client, programme):
+    order = services.order_draft_from_programme(programme=programme, kind=Order.Kind.CURATORS,
+                                                by=world.users["coordinator"])  # fmt: skip
+    services.order_submit(order=order, by=world.users["coordinator"])
+    director = world.client(client, "director")
+    director.post(reverse("mentoring:order.return", args=[order.pk]), {"comment": ""})
+    order.refresh_from_db()
+    assert order.status == Order.Status.SUBMITTED
+    director.post(reverse("mentoring:order.return", args=[order.pk]), {"comment": "Добавьте сроки"})
+    order.refresh_from_db()
+    assert order.status == Order.Status.RETURNED and order.director_comment == "Добавьте сроки"
+
+
+def test_named_mentor_acknowledges_online(world, client, programme, agreed_pair):
+    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    services.order_submit(order=order, by=world.users["coordinator"])
+    services.order_approve(order=order, by=world.users["director"])
+    mentor = world.client(client, "mentor")
+    assert order.title in mentor.get(reverse("mentoring:order.list")).content.decode()
+    mentor.post(reverse("mentoring:order.acknowledge", args=[order.pk]))
+    assert order.acknowledgements.get(person=world.persons["mentor"]).acknowledged_on is not None
+
+
+@pytest.fixture
+def orders(world, programme, agreed_pair):
+    """A signed pairs order naming the mentor and a draft; and a signed order of the other school."""
+    signed = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    services.order_submit(order=signed, by=world.users["coordinator"])
+    signed = services.order_approve(order=signed, by=world.users["director"])
+    draft = services.order_draft_from_programme(programme=programme, kind=Order.Kind.FINAL_EVENT,
+                                                by=world.users["coordinator"])  # fmt: skip
+    foreign = services.order_draft_free(organization=world.other, title="О чужом", by=world.users["other_coordinator"])
+    return {"signed": signed, "draft": draft, "foreign": foreign}
+
+
+STAFF_SEE = {"coordinator": 200, "curator": 200, "director": 200}
+GRID = [
+    ("mentoring:order.list", lambda o: [], expect(200)),
+    ("mentoring:order.create", lambda o: [], expect(403, coordinator=200, other_coordinator=200)),
+    # The signed order names the mentor and the mentee (adults): they may read it; others may not.
+    ("mentoring:order.detail", lambda o: [o["signed"].pk], expect(404, **STAFF_SEE, mentor=200, mentee=200)),
+    ("mentoring:order.pdf", lambda o: [o["signed"].pk], expect(404, **STAFF_SEE, mentor=200, mentee=200)),
+    ("mentoring:order.detail", lambda o: [o["draft"].pk], expect(404, **STAFF_SEE)),
+    ("mentoring:order.pdf", lambda o: [o["draft"].pk], expect(404, **STAFF_SEE)),
+    ("mentoring:order.update", lambda o: [o["draft"].pk], expect(403, coordinator=200, other_coordinator=404)),
+    ("mentoring:order.detail", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
+    ("mentoring:order.pdf", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "args", "role", "status"),
+                         [(n, a, r, t[r]) for n, a, t in GRID for r in ALL])  # fmt: skip
+def test_order_grid(world, client, orders, name, args, role, status):
+    assert world.client(client, role).get(reverse(name, args=args(orders))).status_code == status
+
+
+@pytest.mark.parametrize("role", ALL)
+def test_only_the_director_signs(world, client, orders, role):
+    draft = orders["draft"]
+    services.order_submit(order=draft, by=world.users["coordinator"])
+    response = world.client(client, role).post(reverse("mentoring:order.approve", args=[draft.pk]))
+    expected = {None: 302, "director": 302, "coordinator": 403, "curator": 403}.get(role, 404)
+    assert response.status_code == expected
+    draft.refresh_from_db()
+    assert (draft.status == Order.Status.APPROVED) == (role == "director")
