@@ -142,3 +142,27 @@ def active_pair(world, programme):
     services.pair_activate(pair=pair, by=by)
     pair.refresh_from_db()
     return pair
+
+
+def give_consents(*persons, kinds=("participation", "personal_data")):
+    """Record given consents as the paper path would (signer: the adult, or the first guardian)."""
+    from django.utils import timezone
+
+    from accounts.models import Consent
+
+    for person in persons:
+        guardian = person.guardianships.first()
+        signer = guardian.guardian if person.is_minor() and guardian else person
+        for kind in kinds:
+            Consent.objects.create(
+                organization=person.organization, subject=person, signer=signer, kind=kind,
+                status=Consent.Status.GIVEN, method=Consent.Method.PAPER, given_at=timezone.now(),
+            )  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters live in the cache; every test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,7 +1,17 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import AuditEntry, Guardianship, Invitation, Membership, Organization, Person, User
+from .models import (
+    AuditEntry,
+    Consent,
+    ConsentRequest,
+    Guardianship,
+    Invitation,
+    Membership,
+    Organization,
+    Person,
+    User,
+)
 
 
 @admin.register(Organization)
@@ -75,3 +85,21 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False  # the journal is append-only
+
+
+@admin.register(Consent)
+class ConsentAdmin(admin.ModelAdmin):
+    list_display = ["subject", "kind", "status", "method", "signer", "given_at", "expires_on", "withdrawn_at"]
+    list_filter = ["kind", "status", "method", "organization"]
+    search_fields = ["subject__last_name", "signer__last_name", "signed_name"]
+    readonly_fields = ["text", "text_version", "signed_name", "ip_address", "user_agent", "given_at", "withdrawn_at"]
+    autocomplete_fields = ["subject", "signer", "organization"]
+
+
+@admin.register(ConsentRequest)
+class ConsentRequestAdmin(admin.ModelAdmin):
+    list_display = ["subject", "signer", "created_at", "expires_at", "used_at", "reminders_sent"]
+    list_filter = ["organization"]
+    search_fields = ["subject__last_name", "signer__last_name"]
+    readonly_fields = ["token_hash", "used_at"]
+    autocomplete_fields = ["subject", "signer", "organization"]

@@ -283,3 +283,95 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%d.%m.%Y %H:%M} {self.action}"
+
+
+class ConsentKind(models.TextChoices):
+    PARTICIPATION = "participation", "Участие в программе наставничества"
+    PERSONAL_DATA = "personal_data", "Обработка персональных данных (152-ФЗ)"
+    PUBLICATION = "publication", "Публикация фото и кейса на сайте организации"
+
+
+class ConsentQuerySet(models.QuerySet):
+    def valid(self, day: date | None = None):
+        day = day or timezone.localdate()
+        return self.filter(status=Consent.Status.GIVEN).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=day))
+
+
+class Consent(models.Model):
+    """One kind of consent for one person (the subject), signed by the subject if 18 or older on the
+    day of signing, otherwise by a legal representative linked by Guardianship. The exact text that
+    was signed is frozen in `text`."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Запрошено"
+        GIVEN = "given", "Дано"
+        WITHDRAWN = "withdrawn", "Отозвано"
+        EXPIRED = "expired", "Истёк срок"
+
+    class Method(models.TextChoices):
+        ONLINE = "online", "Онлайн"
+        PAPER = "paper", "На бумаге (скан)"
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consents")
+    subject = models.ForeignKey(Person, verbose_name="чьё согласие", on_delete=models.CASCADE, related_name="consents")
+    signer = models.ForeignKey(Person, verbose_name="кто подписал", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="signed_consents")  # fmt: skip
+    kind = models.CharField("вид", max_length=20, choices=ConsentKind.choices)
+    status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.REQUESTED)
+    method = models.CharField("способ", max_length=10, choices=Method.choices, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    given_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    expires_on = models.DateField("действует до", null=True, blank=True)
+    text_version = models.CharField("версия текста", max_length=20, blank=True)
+    text = models.TextField("подписанный текст", blank=True)
+    signed_name = models.CharField("ФИО, введённые при подписании", max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=500, blank=True)
+    scan = models.FileField("скан бумажного согласия", upload_to="consents/%Y/", blank=True)
+    recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "согласие"
+        verbose_name_plural = "согласия"
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject", "kind"], condition=Q(status__in=["requested", "given"]),
+                name="one_live_consent_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="given") | (Q(signer__isnull=False) & ~Q(method="") & Q(given_at__isnull=False)),
+                name="given_consent_is_signed",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.subject} ({self.get_status_display().lower()})"
+
+
+class ConsentRequest(models.Model):
+    """A single-purpose link to sign the consents of one subject (a child, or an adult for themself)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consent_requests")
+    subject = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consent_requests")
+    signer = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consent_requests_to_sign")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(default=0)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()  # by_token(): only the hash is stored
+
+    class Meta:
+        verbose_name = "ссылка на согласие"
+        verbose_name_plural = "ссылки на согласия"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.signer} → {self.subject}"

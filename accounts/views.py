@@ -13,6 +13,7 @@ from .decorators import member_required, rule_required
 from .forms import GuardianshipForm, InvitationAcceptForm, InvitationForm, OrganizationForm, PersonForm
 from .middleware import SESSION_KEY
 from .models import Person
+from .ratelimit import rate_limited
 
 
 def _apply_errors(form, error: ValidationError) -> None:
@@ -145,6 +146,7 @@ def invitation_revoke(request, pk):
     return redirect("accounts:invitation.list")
 
 
+@rate_limited("invitation")
 def invitation_accept(request, token):
     """Public: the invited person chooses a login and a password (or adds the role to their account)."""
     try:

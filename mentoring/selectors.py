@@ -31,7 +31,8 @@ def pairs_for(request):
     person = request.person
     if person is not None:
         if Role.MENTOR in roles:
-            condition |= Q(mentor=person)
+            # A pair suspended for a withdrawn consent is hidden from its mentor until it resumes.
+            condition |= Q(mentor=person) & ~Q(status=Pair.Status.SUSPENDED)
         if Role.MENTEE in roles:
             condition |= Q(memberships__mentee=person)
         if Role.PARENT in roles:

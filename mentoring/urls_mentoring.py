@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bases, documents, orders, pairs, programmes, work
+from .views import bases, consents, documents, orders, pairs, programmes, work
 
 app_name = "mentoring"
 
@@ -60,6 +60,16 @@ urlpatterns = [
     path("orders/<int:pk>/return/", orders.order_return, name="order.return"),
     path("orders/<int:pk>/acknowledge/", orders.order_acknowledge, name="order.acknowledge"),
     path("orders/<int:pk>/pdf/", orders.order_pdf, name="order.pdf"),
+    # Consents
+    path("consents/", consents.tracker, name="consent.tracker"),
+    path("consents/request/", consents.request_all, name="consent.request_all"),
+    path("consents/letters/", consents.letters, name="consent.letters"),
+    path("consents/links/<int:pk>/remind/", consents.remind, name="consent.remind"),
+    path("consents/mine/", consents.mine, name="consent.mine"),
+    path("consents/sign/<str:token>/", consents.sign, name="consent.sign"),
+    path("people/<int:pk>/consents/paper/", consents.paper, name="consent.paper"),
+    path("people/<int:pk>/consents/pdf/", consents.consent_pdf, name="consent.pdf"),
+    path("people/<int:pk>/consents/withdraw/", consents.withdraw, name="consent.withdraw"),
     # Documents and packs
     path("plans/<int:pk>/pdf/", documents.plan_pdf, name="plan.pdf"),
     path("reviews/<int:pk>/pdf/", documents.review_pdf, name="review.pdf"),

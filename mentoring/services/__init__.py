@@ -1,6 +1,7 @@
 """Write paths of the mentoring core (one function per use case; see the modules for the rules)."""
 
 from .bases import mentee_profile_save, mentor_profile_save, programme_save
+from .consents import consent_blockers, consent_withdraw, missing_consents
 from .orders import (
     approval_blockers,
     order_acknowledge,
@@ -42,6 +43,7 @@ from .work import (
 )
 
 __all__ = [
+    "consent_blockers", "consent_withdraw", "missing_consents",
     "approval_blockers", "order_acknowledge", "order_approve", "order_draft_free", "order_draft_from_programme",
     "order_draft_pairs", "order_draft_replacement", "order_draft_reward", "order_pdf", "order_return", "order_submit",
     "order_update",

@@ -17,13 +17,10 @@ from mentoring.documents import orders as texts
 from mentoring.documents.render import render_pdf, sha256
 from mentoring.models import Order, OrderAcknowledgement, OrderCounter, Pair, ReplacementGround
 
+from .consents import consent_blockers, missing_consents
 from .pairs import pair_activate, pair_approve, pair_replace_mentor
 
 Kind = Order.Kind
-
-# Other apps' rules that can block an approval (the consent rule registers here): f(order) -> [messages].
-APPROVAL_CHECKS = []
-
 
 def _org_name(organization) -> str:
     return organization.short_name
@@ -268,10 +265,12 @@ def approval_blockers(order) -> list[str]:
         for pair in order.pairs.select_related("mentor", "form"):
             if pair.status != Pair.Status.AGREED:
                 problems.append(f"Пара «{pair}» не согласована (статус «{pair.get_status_display()}»).")
-    if order.kind == Kind.REPLACEMENT and not order.replacement_pair.is_open:
-        problems.append("Пара, в которой заменяют наставника, уже завершена.")
-    for check in APPROVAL_CHECKS:
-        problems.extend(check(order))
+        problems.extend(consent_blockers(order.pairs.select_related("mentor")))
+    if order.kind == Kind.REPLACEMENT:
+        if not order.replacement_pair.is_open:
+            problems.append("Пара, в которой заменяют наставника, уже завершена.")
+        problems.extend(f"{order.replacement_mentor.full_name}: нет действующего согласия — {', '.join(missing)}."
+                        for missing in [missing_consents(order.replacement_mentor)] if missing)  # fmt: skip
     return problems
 
 

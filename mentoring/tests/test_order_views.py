@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.test_permissions import ALL, expect
-from conftest import make_bases
+from conftest import give_consents, make_bases
 from mentoring import services
 from mentoring.models import MentoringForm, Order, Pair
 
@@ -12,6 +12,7 @@ from mentoring.models import MentoringForm, Order, Pair
 @pytest.fixture
 def agreed_pair(world, programme):
     make_bases(world)
+    give_consents(world.persons["mentor"], world.persons["mentee"])
     by = world.users["coordinator"]
     pair = services.pair_create(
         programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],

@@ -8,7 +8,7 @@ from django.db import connection, connections  # noqa: F401 (connection: the ski
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conftest import make_bases, make_person
+from conftest import give_consents, make_bases, make_person
 from mentoring import services
 from mentoring.documents.render import sha256
 from mentoring.models import ApprovedOrderError, MentoringForm, Order, Pair
@@ -25,6 +25,7 @@ def flat(text: str) -> str:
 @pytest.fixture
 def agreed_pair(world, programme):
     make_bases(world)
+    give_consents(world.persons["mentor"], world.persons["mentee"])
     by = world.users["coordinator"]
     pair = services.pair_create(
         programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
@@ -122,6 +123,7 @@ def test_replacement_order_replaces_the_mentor_on_approval(world, programme, act
 
     new = make_person(world.school, "Смирнова", "Ольга", "Ивановна")
     MentorProfile.objects.create(organization=world.school, person=new, entered_on=date(2025, 9, 1))
+    give_consents(new)
     order = services.order_draft_replacement(pair=active_pair, new_mentor=new, ground=ReplacementGround.DISMISSAL,
                                              by=world.users["coordinator"])  # fmt: skip
     active_pair.refresh_from_db()

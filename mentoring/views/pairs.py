@@ -73,6 +73,8 @@ def pair_detail(request, pk):
     visible = None if staff_view else _visible_mentee_ids(request)
     if visible is not None:
         places = [p for p in places if p.mentee_id in visible]
+    if not manage and pair.is_open:
+        places = [p for p in places if p.is_open]  # who left (e.g. consent withdrawn) is no longer shown
     # Plans are personal: outside the staff, one sees only one's own plan or one's child's.
     own = request.person
     own_ids = None if staff_view else {own.pk, *own.wards.values_list("child_id", flat=True)}

@@ -1,0 +1,66 @@
+"""Consent use cases that reach into pairs: mentoring orchestrates, accounts keeps the consents."""
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from accounts import consents
+from accounts.models import ConsentKind, Person
+from accounts.services import audit
+from mentoring.models import Pair, PairMentee
+from mentoring.selectors import curator_emails
+
+BLOCKING_KINDS = (ConsentKind.PARTICIPATION, ConsentKind.PERSONAL_DATA)
+
+
+def missing_consents(person: Person) -> list[str]:
+    valid = set(person.consents.valid().values_list("kind", flat=True))
+    return [ConsentKind(kind).label.lower() for kind in BLOCKING_KINDS if kind not in valid]
+
+
+def consent_blockers(pairs) -> list[str]:
+    """One sentence per participant of these pairs without a valid consent, saying what is missing."""
+    problems, seen = [], set()
+    for pair in pairs:
+        people = [pair.mentor] + [p.mentee for p in pair.memberships.filter(is_open=True).select_related("mentee")]
+        for person in people:
+            if person.pk in seen:
+                continue
+            seen.add(person.pk)
+            missing = missing_consents(person)
+            if missing:
+                who = "подписывает законный представитель" if person.is_minor() else "подписывает сам(а)"
+                problems.append(f"{person.full_name}: нет действующего согласия — {', '.join(missing)} ({who}).")
+    return problems
+
+
+@transaction.atomic
+def consent_withdraw(*, subject: Person, kinds, by) -> list[Pair]:
+    """Withdraw consents; without participation or data consent the person's open places stop: a pair of
+    one is suspended, a group goes on without them. The curators are told at once."""
+    withdrawn = consents.consent_withdraw(subject=subject, kinds=kinds, by=by)
+    if not {c.kind for c in withdrawn} & set(BLOCKING_KINDS):
+        return []
+    today = timezone.localdate()
+    affected = []
+    for place in PairMentee.objects.select_for_update().filter(mentee=subject, is_open=True).select_related("pair"):
+        pair = place.pair
+        others = pair.memberships.filter(is_open=True).exclude(pk=place.pk).exists()
+        if others:
+            place.is_open, place.left_on = False, today
+            place.save(update_fields=["is_open", "left_on"])
+        else:
+            pair.status = Pair.Status.SUSPENDED
+            pair.save(update_fields=["status"])
+        audit(organization=pair.organization, actor=by, action="pair.suspend_for_consent", obj=pair, mentee=subject.pk)
+        affected.append(pair)
+    for pair in affected:
+        recipients = curator_emails(pair)
+        if recipients:
+            context = {"pair": pair, "subject": subject}
+            transaction.on_commit(lambda c=context, r=recipients: send_mail(
+                render_to_string("emails/consent_withdrawn_subject.txt", c).strip(),
+                render_to_string("emails/consent_withdrawn.txt", c), None, r,
+            ))  # fmt: skip
+    return affected
