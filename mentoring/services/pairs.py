@@ -12,7 +12,15 @@ from django.utils import timezone
 
 from accounts.models import Guardianship, Person
 from accounts.services import audit
-from mentoring.models import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround
+from mentoring.models import (
+    MAX_MENTEES,
+    MenteeProfile,
+    MentorProfile,
+    MentorTerm,
+    Pair,
+    PairMentee,
+    ReplacementGround,
+)
 
 Status = Pair.Status
 
@@ -37,8 +45,11 @@ def _check_dates(*, programme, start_date, end_date) -> None:
 def _check_mentor(*, mentor: Person, organization) -> None:
     if mentor.organization_id != organization.pk:
         raise ValidationError("Наставник должен быть участником этой организации.")
-    if not hasattr(mentor, "mentor_profile"):
+    profile = MentorProfile.objects.filter(person=mentor).first()  # fresh: the base may have just changed
+    if profile is None:
         raise ValidationError(f"{mentor.full_name} нет в базе наставников: сначала добавьте его (её) в базу.")
+    if profile.left_on:
+        raise ValidationError(f"{mentor.full_name} выбыл(а) из базы наставников {profile.left_on:%d.%m.%Y}.")
 
 
 def _is_parent_of(guardian: Person, child: Person) -> bool:
@@ -77,8 +88,11 @@ def pair_add_mentee(*, pair: Pair, mentee: Person, by) -> PairMentee:
         raise ValidationError("Наставляемый должен быть участником этой организации.")
     if mentee.pk == pair.mentor_id:
         raise ValidationError("Наставник не может быть наставляемым в своей же паре.")
-    if not hasattr(mentee, "mentee_profile"):
+    profile = MenteeProfile.objects.filter(person=mentee).first()
+    if profile is None:
         raise ValidationError(f"{mentee.full_name} нет в базе наставляемых: сначала добавьте его (её) в базу.")
+    if profile.left_on:
+        raise ValidationError(f"{mentee.full_name} выбыл(а) из базы наставляемых {profile.left_on:%d.%m.%Y}.")
     if _is_parent_of(pair.mentor, mentee):
         raise ValidationError(
             f"{pair.mentor.full_name} — родитель (законный представитель) {mentee.full_name}: "
@@ -98,11 +112,12 @@ def pair_add_mentee(*, pair: Pair, mentee: Person, by) -> PairMentee:
             f"(наставник {other.pair.mentor.full_name}): одна действующая пара на наставляемого в каждой форме."
         )
     slot = min(set(range(1, MAX_MENTEES + 1)) - {s for _, s in open_places})
+    joined_on = min(max(pair.start_date, _today()), pair.end_date)  # within the pair's dates, even for a past pair
     try:
         with transaction.atomic():
             place, created = PairMentee.objects.get_or_create(
                 pair=pair, mentee=mentee,
-                defaults={"form": pair.form, "slot": slot, "joined_on": max(pair.start_date, _today())},
+                defaults={"form": pair.form, "slot": slot, "joined_on": joined_on},
             )  # fmt: skip
             if not created:  # the mentee was in this group before and comes back
                 place.is_open, place.slot, place.left_on, place.mentee_agreed_on = True, slot, None, None

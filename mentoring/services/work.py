@@ -1,7 +1,7 @@
 """Plans, meetings, reviews and safeguarding reports."""
 
 from calendar import monthrange
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -34,6 +34,8 @@ def add_months(day: date, months: int) -> date:
 
 
 def check_plan_period(start: date, end: date) -> None:
+    """The end date is inclusive, as in «с 01.10.2025 по 31.12.2025» — three full months."""
+    end = end + timedelta(days=1)
     if end < add_months(start, MIN_PLAN_MONTHS):
         raise ValidationError({"end_date": "Индивидуальный план составляется не менее чем на 3 месяца."})
     if end > add_months(start, MAX_PLAN_MONTHS):
@@ -91,6 +93,9 @@ def plan_item_delete(*, item: PlanItem, by) -> None:
 
 @transaction.atomic
 def plan_submit(*, plan: IndividualPlan, by) -> IndividualPlan:
+    _editable(plan)
+    if plan.status != IndividualPlan.Status.DRAFT:
+        raise ValidationError("Представить на утверждение можно черновик плана.")
     if not plan.items.exists():
         raise ValidationError("Добавьте в план хотя бы одно мероприятие.")
     plan.status = IndividualPlan.Status.SUBMITTED
@@ -131,7 +136,7 @@ def meeting_hint(pair: Pair) -> dict:
     and the steps that were skipped (a later kind held before an earlier one)."""
     held = [m.kind for m in pair.meetings.all()]
     highest = max((MEETING_ORDER.index(k) for k in held), default=-1)
-    skipped = [k for k in MEETING_ORDER[:highest] if k not in held and k != MeetingKind.REGULAR]
+    skipped = [k for k in MEETING_ORDER[: max(highest, 0)] if k not in held and k != MeetingKind.REGULAR]
     if MeetingKind.FINAL in held:
         suggested = None
     elif highest < MEETING_ORDER.index(MeetingKind.REGULAR):
