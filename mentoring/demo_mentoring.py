@@ -1081,10 +1081,18 @@ def _bases(school, people, by) -> None:
                 main_request=request,
                 entered_on=entered_on,
                 support_given=support,
-                left_on=left_on,
             ),
             by=by,
         )
+
+
+def _leavers(people, by) -> None:
+    """Those who finished last year leave the base after their pairs are built (a leaver gets no new pair)."""
+    for key, (*_, left_on) in MENTEES.items():
+        profile = people[key].mentee_profile
+        if left_on and profile.left_on is None:
+            profile.left_on = left_on
+            services.mentee_profile_save(profile=profile, by=by)
 
 
 def _find_pair(programme, form, start, mentee) -> Pair | None:
@@ -1201,3 +1209,4 @@ def build_mentoring_demo(school: Organization) -> None:
     _bases(school, people, users["coordinator"])
     for spec in PAIRS:
         _build_pair(spec, programmes[spec.year], people, users)
+    _leavers(people, users["coordinator"])
