@@ -1069,7 +1069,7 @@ def _bases(school, people, by) -> None:
             by=by,
         )
     categories = {c.code: c for c in MenteeCategory.objects.all()}
-    for key, (category, request, entered_on, support, left_on) in MENTEES.items():
+    for key, (category, request, entered_on, support, _left_on) in MENTEES.items():
         person = people[key]
         if MenteeProfile.objects.filter(person=person).exists():
             continue

@@ -152,6 +152,11 @@ CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
+# With a worker and `celery -A mentoring beat`: the daily jobs (without them, run the commands from cron).
+CELERY_BEAT_SCHEDULE = {
+    "review-reminders": {"task": "mentoring.tasks.send_review_reminders", "schedule": 24 * 3600},
+    "consents-expire": {"task": "mentoring.tasks.expire_consents", "schedule": 24 * 3600},
+}
 
 INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 14, minimum=1)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600, minimum=600)

@@ -124,6 +124,9 @@ class OrderAcknowledgement(models.Model):
         verbose_name_plural = "ознакомление с приказами"
         constraints = [models.UniqueConstraint(fields=["order", "person"], name="acknowledgement_unique")]
 
+    def __str__(self):
+        return f"{self.person} — {self.order}"
+
 
 class OrderCounter(models.Model):
     """The last number given per organisation and year; its row is locked while an order is numbered."""
@@ -134,6 +137,9 @@ class OrderCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organization", "year"], name="order_counter_unique")]
+
+    def __str__(self):
+        return f"{self.organization}: {self.year} — {self.last}"
 
 
 class DocumentPack(models.Model):
@@ -174,3 +180,6 @@ class DocumentPack(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.programme})"

@@ -133,3 +133,6 @@ class MentorTerm(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["pair"], condition=Q(ended_on__isnull=True), name="one_current_mentor"),
         ]
+
+    def __str__(self):
+        return f"{self.mentor}: {self.started_on:%d.%m.%Y}–{self.ended_on or '…'}"

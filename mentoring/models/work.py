@@ -69,6 +69,9 @@ class PlanItem(models.Model):
             models.CheckConstraint(condition=Q(is_done=False) | Q(done_on__isnull=False), name="plan_item_done_dated"),
         ]
 
+    def __str__(self):
+        return self.activity
+
 
 class MeetingKind(models.TextChoices):
     """In their usual order (seeds 000, 003, 004)."""
@@ -121,6 +124,9 @@ class Review(models.Model):
         verbose_name_plural = "отзывы о результатах наставничества"
         constraints = [models.UniqueConstraint(fields=["pair", "mentee"], name="review_one_per_mentee_in_pair")]
 
+    def __str__(self):
+        return f"Отзыв: {self.mentee}"
+
 
 class ReminderLog(models.Model):
     """One reminder of a kind per review per day at most: the reminder job may run many times."""
@@ -134,6 +140,9 @@ class ReminderLog(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["pair", "mentee", "kind", "sent_on"], name="reminder_once_a_day")
         ]
+
+    def __str__(self):
+        return f"{self.kind} {self.sent_on:%d.%m.%Y}"
 
 
 class SafeguardingReport(models.Model):
@@ -167,3 +176,6 @@ class SafeguardingReport(models.Model):
         verbose_name = "сообщение о безопасности наставляемого"
         verbose_name_plural = "сообщения о безопасности наставляемых"
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%d.%m.%Y})"

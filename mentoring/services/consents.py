@@ -16,7 +16,11 @@ BLOCKING_KINDS = (ConsentKind.PARTICIPATION, ConsentKind.PERSONAL_DATA)
 
 def missing_consents(person: Person) -> list[str]:
     valid = set(person.consents.valid().values_list("kind", flat=True))
-    return [ConsentKind(kind).label.lower() for kind in BLOCKING_KINDS if kind not in valid]
+    return [_lower_first(ConsentKind(kind).label) for kind in BLOCKING_KINDS if kind not in valid]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]  # «обработка персональных данных (152-ФЗ)» keeps its ФЗ
 
 
 def consent_blockers(pairs) -> list[str]:

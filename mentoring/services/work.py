@@ -3,6 +3,7 @@
 from calendar import monthrange
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -58,6 +59,8 @@ def plan_save(*, plan: IndividualPlan, by) -> IndividualPlan:
     _mentee_of(plan.pair, plan.mentee)
     check_plan_period(plan.start_date, plan.end_date)
     created = plan.pk is None
+    if created and IndividualPlan.objects.filter(pair=plan.pair, mentee=plan.mentee).exists():
+        raise ValidationError(f"У {plan.mentee.full_name} в этой паре план уже есть.")
     if not created:
         _editable(plan)
         if plan.status == IndividualPlan.Status.APPROVED:
@@ -207,6 +210,8 @@ def review_acknowledge(*, review: Review, by) -> Review:
 def safeguarding_report(*, pair: Pair, mentee: Person, kind: str, description: str, by) -> SafeguardingReport:
     """A disclosure goes to the curators and the coordinator at once, by e-mail, after the commit."""
     _mentee_of(pair, mentee)
+    if kind not in SafeguardingReport.Kind.values:
+        raise ValidationError({"kind": "Выберите, что сообщил наставляемый."})
     if not description.strip():
         raise ValidationError({"description": "Опишите, что сообщил наставляемый."})
     report = SafeguardingReport.objects.create(
@@ -216,7 +221,7 @@ def safeguarding_report(*, pair: Pair, mentee: Person, kind: str, description: s
     audit(organization=pair.organization, actor=by, action="safeguarding.report", obj=report, kind=kind)
     recipients = curator_emails(pair)
     if recipients:
-        context = {"report": report}
+        context = {"report": report, "site_url": settings.SITE_URL}
         transaction.on_commit(
             lambda: send_mail(
                 render_to_string("emails/safeguarding_subject.txt", context).strip(),

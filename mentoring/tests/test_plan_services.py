@@ -110,10 +110,13 @@ def test_a_plan_is_only_for_a_participant_of_the_pair(world, active_pair):
     assert message(excinfo) == "Кузнецов Артём не участник этой пары."
 
 
-def test_the_database_keeps_one_plan_per_mentee_in_a_pair(world, active_pair):
-    make_plan(world, active_pair)
-    with pytest.raises(IntegrityError), transaction.atomic():
+def test_one_plan_per_mentee_in_a_pair_in_the_service_and_the_database(world, active_pair):
+    plan = make_plan(world, active_pair)
+    with pytest.raises(ValidationError, match="план уже есть"):
         make_plan(world, active_pair)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        IndividualPlan.objects.create(pair=active_pair, mentee=plan.mentee, start_date=plan.start_date,
+                                      end_date=plan.end_date)  # fmt: skip
 
 
 # --------------------------------------------------------- submit and approve

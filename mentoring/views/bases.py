@@ -1,23 +1,214 @@
-"""Placeholder views: being written (see the issue note)."""
+"""The two bases (seed 003, Appendix 3) with their .xlsx export, and the mentees still without a pair."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.decorators import rule_required
+from accounts.views import _apply_errors
+from mentoring import exports, rules, services
+from mentoring.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
+from mentoring.forms_bases import (
+    MenteeFilterForm,
+    MenteeProfileForm,
+    MentorFilterForm,
+    MentorProfileForm,
+    SupportForm,
+)
+from mentoring.models import MenteeProfile, MentorProfile, Pair, PairMentee
+
+PAGE_SIZE = 50
 
 
-def mentee_edit(request, *args, **kwargs):
-    raise Http404
+def _name_q(word: str) -> Q:
+    """SQLite compares case-insensitively only in ASCII: also try the word as a name is written
+    («сидоров» → «Сидоров»)."""
+    condition = Q()
+    for variant in {word, word.capitalize()}:
+        for field in ("last_name", "first_name", "middle_name"):
+            condition |= Q(**{f"person__{field}__icontains": variant})
+    return condition
 
 
-def mentee_list(request, *args, **kwargs):
-    raise Http404
+def _filter(profiles, data, open_pairs):
+    """Filters common to both bases; `open_pairs`: the person's open pairs (or places) in the programme."""
+    for word in data.get("q", "").split():
+        profiles = profiles.filter(_name_q(word))
+    if data.get("category"):
+        profiles = profiles.filter(category=data["category"])
+    if data.get("form"):
+        profiles = profiles.filter(Exists(open_pairs.filter(form=data["form"])))
+    if data.get("pairing") == "paired":
+        profiles = profiles.filter(Exists(open_pairs))
+    elif data.get("pairing") == "unpaired":
+        profiles = profiles.filter(~Exists(open_pairs))
+    return profiles
 
 
-def mentor_edit(request, *args, **kwargs):
-    raise Http404
+def _base_page(request, *, filters, profiles, build_rows, title, columns, create_url, edit_url):
+    """The table page, or with ?format=xlsx the same table (all pages) as a spreadsheet."""
+    programme = filters.applied.get("programme")
+    if request.GET.get("format") == "xlsx":
+        return exports.base_xlsx(
+            title=title,
+            columns=columns,
+            rows=build_rows(profiles),
+            organization=request.organization,
+            programme=programme,
+        )
+    page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+    export = request.GET.copy()
+    export.pop("page", None)
+    export["format"] = "xlsx"
+    context = {
+        "title": title,
+        "columns": columns,
+        "filters": filters,
+        "page": page,
+        "programme": programme,
+        "rows": build_rows(page, start=page.start_index()),
+        "export_query": export.urlencode(),
+        "create_url": create_url,
+        "edit_url": edit_url,
+    }
+    return render(request, "mentoring/bases/base_list.html", context)
 
 
-def mentor_list(request, *args, **kwargs):
-    raise Http404
+@rule_required(rules.can_view_bases)
+def mentor_list(request):
+    filters = MentorFilterForm(request.GET, organization=request.organization)
+    data = filters.applied
+    open_pairs = Pair.objects.filter(mentor=OuterRef("person"), status__in=Pair.OPEN_STATUSES)
+    if data.get("programme"):
+        open_pairs = open_pairs.filter(programme=data["programme"])
+    profiles = _filter(request.organization.mentor_profiles.all(), data, open_pairs)
+    if data.get("training"):
+        profiles = profiles.filter(training_status=data["training"])
+    if data.get("interest"):
+        # JSON `contains` is not available on SQLite; the quoted code matches one element of the list.
+        profiles = profiles.filter(interests__icontains=f'"{data["interest"]}"')
+    return _base_page(
+        request,
+        filters=filters,
+        profiles=exports.with_mentor_base(profiles, data.get("programme")),
+        build_rows=exports.mentor_rows,
+        title=exports.MENTOR_TITLE,
+        columns=MENTOR_BASE_COLUMNS,
+        create_url="mentoring:mentor_base.create",
+        edit_url="mentoring:mentor_base.update",
+    )
 
 
-def unpaired_list(request, *args, **kwargs):
-    raise Http404
+@rule_required(rules.can_view_bases)
+def mentee_list(request):
+    filters = MenteeFilterForm(request.GET, organization=request.organization)
+    data = filters.applied
+    open_places = PairMentee.objects.filter(mentee=OuterRef("person"), is_open=True)
+    if data.get("programme"):
+        open_places = open_places.filter(pair__programme=data["programme"])
+    profiles = _filter(request.organization.mentee_profiles.all(), data, open_places)
+    return _base_page(
+        request,
+        filters=filters,
+        profiles=exports.with_mentee_base(profiles, data.get("programme")),
+        build_rows=exports.mentee_rows,
+        title=exports.MENTEE_TITLE,
+        columns=MENTEE_BASE_COLUMNS,
+        create_url="mentoring:mentee_base.create",
+        edit_url="mentoring:mentee_base.update",
+    )
+
+
+def _profile_edit(request, *, profile, form_class, save, base_title, list_url):
+    form = form_class(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile = save(profile=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{base_title}: запись «{profile.person.full_name}» сохранена.")
+            return redirect(list_url)
+    context = {"form": form, "profile": profile, "base_title": base_title, "list_url": list_url}
+    return render(request, "mentoring/bases/profile_form.html", context)
+
+
+@rule_required(rules.can_manage_bases)
+def mentor_edit(request, pk=None):
+    profiles = request.organization.mentor_profiles.select_related("person")
+    profile = get_object_or_404(profiles, pk=pk) if pk else MentorProfile(organization=request.organization)
+    return _profile_edit(
+        request,
+        profile=profile,
+        form_class=MentorProfileForm,
+        save=services.mentor_profile_save,
+        base_title=exports.MENTOR_TITLE,
+        list_url="mentoring:mentor_base.list",
+    )
+
+
+@rule_required(rules.can_manage_bases)
+def mentee_edit(request, pk=None):
+    profiles = request.organization.mentee_profiles.select_related("person")
+    profile = get_object_or_404(profiles, pk=pk) if pk else MenteeProfile(organization=request.organization)
+    return _profile_edit(
+        request,
+        profile=profile,
+        form_class=MenteeProfileForm,
+        save=services.mentee_profile_save,
+        base_title=exports.MENTEE_TITLE,
+        list_url="mentoring:mentee_base.list",
+    )
+
+
+def _support_form(profile, data=None):
+    return SupportForm(data, instance=profile, auto_id=f"support-{profile.pk}-%s")
+
+
+@rule_required(rules.can_view_bases)
+def unpaired_list(request):
+    """«Без пары»: mentees of the base with no open place in any pair, the longest waiting first.
+    A POST saves the support given to one of them (inline, through htmx) and answers with its row."""
+    unpaired = (
+        request.organization.mentee_profiles.filter(left_on__isnull=True)
+        .filter(~Exists(PairMentee.objects.filter(mentee=OuterRef("person"), is_open=True)))
+        .select_related("person", "category")
+        .order_by("entered_on", "person__last_name", "pk")
+    )
+    if request.method == "POST":
+        return _support_save(request, unpaired)
+    manage = rules.can_manage_bases(request)
+    page = Paginator(unpaired, PAGE_SIZE).get_page(request.GET.get("page"))
+    for profile in page:
+        profile.support_form = _support_form(profile) if manage else None
+    return render(request, "mentoring/bases/unpaired_list.html", {"page": page, "manage": manage})
+
+
+def _support_save(request, unpaired):
+    if not rules.can_manage_bases(request):
+        raise PermissionDenied
+    pk = request.POST.get("profile", "")
+    if not pk.isdigit():
+        raise Http404
+    profile = get_object_or_404(unpaired, pk=pk)
+    form = _support_form(profile, request.POST)
+    saved = form.is_valid()
+    if saved:
+        try:
+            services.mentee_profile_save(profile=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+            saved = False
+    if not request.headers.get("HX-Request"):
+        if saved:
+            messages.success(request, f"Поддержка наставляемого «{profile.person.full_name}» записана.")
+        else:
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("mentoring:mentee_base.unpaired")
+    profile.support_form = form
+    return render(
+        request, "mentoring/bases/_unpaired_row.html", {"profile": profile, "manage": True, "saved": saved}
+    )

@@ -12,7 +12,14 @@ from accounts.decorators import member_required, rule_required
 from accounts.models import Role
 from accounts.views import _apply_errors
 from mentoring import rules, services
-from mentoring.forms import AddMenteeForm, CompleteForm, PairFilterForm, PairForm, ReplaceMentorForm, TerminateForm
+from mentoring.forms import (
+    AddMenteeForm,
+    CompleteForm,
+    PairFilterForm,
+    PairForm,
+    ReplaceMentorForm,
+    TerminateForm,
+)
 from mentoring.models import Pair
 from mentoring.selectors import managed_pairs, pairs_for, with_list_relations
 

@@ -1,67 +1,438 @@
-"""Placeholder views: being written (see the issue note)."""
+"""A pair's work: the individual plan (form D3, rows edited inline with htmx), meetings, the mentor's review
+(form D4) and safeguarding reports.
 
-from django.http import Http404
+Every URL that htmx calls is also an ordinary page: without JavaScript a GET renders the full page and a
+POST redirects, so the plan can be kept in any browser.
+"""
 
+from datetime import timedelta
 
-def meeting_create(request, *args, **kwargs):
-    raise Http404
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.forms.models import model_to_dict
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from accounts.decorators import member_required, rule_required
+from accounts.models import Person, Role
+from accounts.views import _apply_errors
+from mentoring import rules, services
+from mentoring.catalogue_data import PLAN_FORM, REVIEW_FORM
+from mentoring.documents.russian import format_date_ru
+from mentoring.forms_work import (
+    FollowUpForm,
+    MeetingForm,
+    PlanForm,
+    PlanItemForm,
+    ReviewForm,
+    SafeguardingForm,
+)
+from mentoring.models import IndividualPlan, Meeting, Pair, PairMentee, PlanItem, PlanMark, Review
+from mentoring.selectors import managed_pairs, pairs_for
+from mentoring.services.work import review_fields
 
-def plan_approve(request, *args, **kwargs):
-    raise Http404
-
-
-def plan_create(request, *args, **kwargs):
-    raise Http404
-
-
-def plan_detail(request, *args, **kwargs):
-    raise Http404
-
-
-def plan_item_create(request, *args, **kwargs):
-    raise Http404
-
-
-def plan_item_delete(request, *args, **kwargs):
-    raise Http404
-
-
-def plan_item_update(request, *args, **kwargs):
-    raise Http404
-
-
-def plan_mark(request, *args, **kwargs):
-    raise Http404
-
-
-def plan_submit(request, *args, **kwargs):
-    raise Http404
+RECENTLY_CLOSED = timedelta(days=90)  # closed pairs stay in the review list for a term
 
 
-def plan_update(request, *args, **kwargs):
-    raise Http404
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
 
 
-def review_acknowledge(request, *args, **kwargs):
-    raise Http404
+def _visible_pair(request, pk) -> Pair:
+    return get_object_or_404(pairs_for(request).select_related("mentor", "form", "programme"), pk=pk)
 
 
-def review_edit(request, *args, **kwargs):
-    raise Http404
+def _pair_mentees(pair, *, open_only: bool = True):
+    places = {"pair_memberships__pair": pair}
+    if open_only:
+        places["pair_memberships__is_open"] = True
+    return Person.objects.filter(**places)
 
 
-def review_list(request, *args, **kwargs):
-    raise Http404
+def _sees_every_mentee(request, pair) -> bool:
+    """The staff and the pair's mentor see every mentee's plan; in a group a mentee or a parent sees only
+    their own (their child's) — as on the pair page."""
+    return (
+        bool(request.roles & {Role.COORDINATOR, Role.DIRECTOR})
+        or rules.is_pair_mentor(request, pair)
+        or rules.can_manage_pair(request, pair)
+    )
 
 
-def safeguarding_create(request, *args, **kwargs):
-    raise Http404
+def _visible_plan(request, pk) -> IndividualPlan:
+    plans = IndividualPlan.objects.filter(pair__in=pairs_for(request))
+    plan = get_object_or_404(
+        plans.select_related("pair__mentor", "pair__form", "mentee", "approved_by"), pk=pk
+    )
+    if not _sees_every_mentee(request, plan.pair):
+        own = request.person
+        if plan.mentee_id != own.pk and not own.wards.filter(child_id=plan.mentee_id).exists():
+            raise Http404
+    return plan
 
 
-def safeguarding_detail(request, *args, **kwargs):
-    raise Http404
+def _editable_plan(request, pk) -> IndividualPlan:
+    plan = _visible_plan(request, pk)
+    if not rules.can_edit_plan(request, plan.pair):
+        raise PermissionDenied
+    return plan
 
 
-def safeguarding_list(request, *args, **kwargs):
-    raise Http404
+def _progress(plan) -> dict:
+    progress = plan.items.aggregate(total=Count("pk"), done=Count("pk", filter=Q(is_done=True)))
+    progress["percent"] = round(100 * progress["done"] / progress["total"]) if progress["total"] else 0
+    return progress
+
+
+def _period(start, end) -> str:
+    return f"с {format_date_ru(start)} по {format_date_ru(end)}"
+
+
+# --- The individual plan -------------------------------------------------------------------------------
+
+
+@member_required
+def plan_create(request, pk):
+    """`?mentee=<person pk>` picks the mentee (a group has a plan per mentee); an existing plan opens."""
+    pair = _visible_pair(request, pk)
+    if not rules.can_edit_plan(request, pair):
+        raise PermissionDenied
+    mentees = _pair_mentees(pair)
+    chosen = request.GET.get("mentee", "")
+    if chosen:
+        mentee = get_object_or_404(mentees, pk=int(chosen) if chosen.isdigit() else 0)
+        existing = pair.plans.filter(mentee=mentee).first()
+        if existing is not None:
+            return redirect("mentoring:plan.detail", pk=existing.pk)
+    without_plan = mentees.exclude(plans__pair=pair)
+    if not without_plan.exists():
+        messages.info(request, "У каждого наставляемого этой пары уже есть индивидуальный план.")
+        return redirect("mentoring:pair.detail", pk=pair.pk)
+    plan = IndividualPlan(pair=pair, start_date=pair.start_date, end_date=pair.end_date)
+    form = PlanForm(request.POST or None, instance=plan, mentees=without_plan, initial={"mentee": chosen})
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_save(plan=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Индивидуальный план создан. Добавьте в него мероприятия.")
+            return redirect("mentoring:plan.detail", pk=plan.pk)
+    return render(request, "mentoring/work/plan_form.html", {"form": form, "pair": pair})
+
+
+@member_required
+def plan_update(request, pk):
+    plan = _editable_plan(request, pk)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_save(plan=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Индивидуальный план сохранён.")
+            return redirect("mentoring:plan.detail", pk=plan.pk)
+    return render(request, "mentoring/work/plan_form.html", {"form": form, "pair": plan.pair, "plan": plan})
+
+
+@member_required
+def plan_detail(request, pk):
+    plan = _visible_plan(request, pk)
+    pair = plan.pair
+    is_mentor = rules.is_pair_mentor(request, pair)
+    manage = rules.can_manage_pair(request, pair)
+    can_edit = rules.can_edit_plan(request, pair)
+    header = {
+        "mentee_full_name": plan.mentee.full_name,
+        "mentee_position": plan.mentee.description,
+        "mentor_full_name": pair.mentor.full_name,
+        "mentor_position": pair.mentor.description,
+        "period": _period(plan.start_date, plan.end_date),
+    }
+    sections = {"mentor_recommendations": plan.recommendations, "methodical_help": plan.methodical_help}
+    context = {
+        "plan": plan,
+        "pair": pair,
+        "header": [(field, header[field["code"]]) for field in PLAN_FORM["header_fields"]],
+        "columns": PLAN_FORM["table_columns"],
+        "sections": [(section, sections[section["code"]]) for section in PLAN_FORM["sections"]],
+        "items": plan.items.all(),
+        "progress": _progress(plan),
+        "can_edit": can_edit,
+        "can_submit": is_mentor and can_edit and plan.status == IndividualPlan.Status.DRAFT,
+        "can_approve": manage and plan.status == IndividualPlan.Status.SUBMITTED,
+        "can_mark": (is_mentor or manage) and pair.status in (Pair.Status.ACTIVE, *Pair.CLOSED_STATUSES),
+        "marks": PlanMark.choices,
+        "meetings": pair.meetings.all(),
+        "hint": services.meeting_hint(pair),
+        "show_notes": _sees_every_mentee(request, pair),
+    }
+    return render(request, "mentoring/work/plan_detail.html", context)
+
+
+def _item_form(request, plan, item):
+    """GET: the row's form (a table row for htmx, a page otherwise); POST: save, answer with the row."""
+    data = request.POST or None
+    if "toggle" in request.POST:  # the «done» checkbox posts only itself: the rest of the row stays
+        data = {**model_to_dict(item, fields=PlanItemForm.Meta.fields), "is_done": "is_done" in request.POST}
+    form = PlanItemForm(data, instance=item, auto_id=f"item-{item.pk or 'new'}-%s")
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.plan_item_save(item=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            if _is_htmx(request):
+                context = {
+                    "plan": plan,
+                    "item": item,
+                    "can_edit": True,
+                    "progress": _progress(plan),
+                    "oob": True,
+                }
+                return render(request, "mentoring/work/_item_row.html", context)
+            messages.success(request, "Мероприятие плана сохранено.")
+            return redirect("mentoring:plan.detail", pk=plan.pk)
+    template = "mentoring/work/_item_form_row.html" if _is_htmx(request) else "mentoring/work/item_form.html"
+    return render(request, template, {"plan": plan, "item": item, "form": form})
+
+
+@member_required
+def plan_item_create(request, pk):
+    plan = _editable_plan(request, pk)
+    return _item_form(request, plan, PlanItem(plan=plan))
+
+
+@member_required
+def plan_item_update(request, pk, item_pk):
+    plan = _editable_plan(request, pk)
+    return _item_form(request, plan, get_object_or_404(plan.items, pk=item_pk))
+
+
+@require_POST
+@member_required
+def plan_item_delete(request, pk, item_pk):
+    plan = _editable_plan(request, pk)
+    item = get_object_or_404(plan.items, pk=item_pk)
+    try:
+        services.plan_item_delete(item=item, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        if _is_htmx(request):  # keep the row and reload the page, which shows the message
+            return HttpResponse(headers={"HX-Refresh": "true"})
+    else:
+        if _is_htmx(request):  # htmx removes the row; the progress bar comes out of band
+            return render(
+                request, "mentoring/work/_progress.html", {"progress": _progress(plan), "oob": True}
+            )
+        messages.success(request, "Мероприятие удалено из плана.")
+    return redirect("mentoring:plan.detail", pk=plan.pk)
+
+
+def _plan_action(request, plan, action, success):
+    try:
+        action(plan=plan, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect("mentoring:plan.detail", pk=plan.pk)
+
+
+@require_POST
+@member_required
+def plan_submit(request, pk):
+    plan = _visible_plan(request, pk)
+    if not rules.is_pair_mentor(request, plan.pair):
+        raise PermissionDenied
+    return _plan_action(request, plan, services.plan_submit, "План представлен куратору на утверждение.")
+
+
+@require_POST
+@member_required
+def plan_approve(request, pk):
+    plan = _visible_plan(request, pk)
+    if not rules.can_manage_pair(request, plan.pair):
+        raise PermissionDenied
+    return _plan_action(request, plan, services.plan_approve, "Индивидуальный план утверждён.")
+
+
+@require_POST
+@member_required
+def plan_mark(request, pk):
+    plan = _visible_plan(request, pk)
+    if not (rules.is_pair_mentor(request, plan.pair) or rules.can_manage_pair(request, plan.pair)):
+        raise PermissionDenied
+
+    def action(*, plan, by):
+        services.plan_mark(plan=plan, mark=request.POST.get("mark", ""), by=by)
+
+    return _plan_action(request, plan, action, "Отметка о выполнении плана поставлена.")
+
+
+# --- Meetings ------------------------------------------------------------------------------------------
+
+
+@member_required
+def meeting_create(request, pk):
+    pair = _visible_pair(request, pk)
+    if not rules.can_edit_plan(request, pair):  # who keeps the plan keeps the meetings too
+        raise PermissionDenied
+    hint = services.meeting_hint(pair)
+    form = MeetingForm(request.POST or None, instance=Meeting(pair=pair), initial={"kind": hint["suggested"]})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_save(meeting=form.save(commit=False), by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"Встреча записана: {meeting}.")
+            return redirect("mentoring:pair.detail", pk=pair.pk)
+    return render(request, "mentoring/work/meeting_form.html", {"form": form, "pair": pair, "hint": hint})
+
+
+# --- The review ----------------------------------------------------------------------------------------
+
+
+def _with_position(person) -> str:
+    return ", ".join(part for part in (person.full_name, person.description) if part)
+
+
+@member_required
+def review_edit(request, pk, mentee_pk):
+    """The mentor writes the review (a draft, then «представить куратору»); the pair's managers read it."""
+    pair = _visible_pair(request, pk)
+    mentee = get_object_or_404(_pair_mentees(pair, open_only=False), pk=mentee_pk)
+    writer = rules.can_write_review(request, pair)
+    manage = rules.can_manage_pair(request, pair)
+    if not (writer or manage):
+        raise PermissionDenied
+    review = pair.reviews.filter(mentee=mentee).first()
+    editable = writer and (review is None or review.status == Review.Status.DRAFT)
+    form = ReviewForm(request.POST or None, initial=review.answers if review else None)
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        if form.is_valid():
+            submit = "submit" in request.POST
+            try:
+                services.review_save(pair=pair, mentee=mentee, answers=form.cleaned_data, submit=submit,
+                                     by=request.user)  # fmt: skip
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                if submit:
+                    messages.success(request, "Отзыв представлен куратору.")
+                    return redirect("mentoring:pair.detail", pk=pair.pk)
+                messages.success(request, "Черновик отзыва сохранён.")
+                return redirect("mentoring:review.edit", pk=pair.pk, mentee_pk=mentee.pk)
+    facts = {"mentor": _with_position(pair.mentor), "mentee": _with_position(mentee),
+             "period": _period(pair.start_date, pair.end_date)}  # fmt: skip
+    pending = review is None or review.status == Review.Status.DRAFT
+    context = {
+        "pair": pair,
+        "mentee": mentee,
+        "review": review,
+        "form": form,
+        "editable": editable,
+        "can_acknowledge": manage and review is not None and review.status == Review.Status.SUBMITTED,
+        "facts": [(row, facts[row["code"]]) for row in REVIEW_FORM if row["code"] in facts],
+        "answers": [(row, review.answers.get(row["code"], "")) for row in review_fields()] if review else [],
+        "due": pair.review_due,
+        "late": pending and timezone.localdate() > pair.review_due,
+    }
+    return render(request, "mentoring/work/review_form.html", context)
+
+
+@rule_required(rules.can_manage_pairs)
+def review_list(request):
+    """Every mentee of an open or recently closed pair in the user's area: late reviews first."""
+    today = timezone.localdate()
+    pairs = managed_pairs(request).filter(
+        Q(status__in=Pair.OPEN_STATUSES)
+        | Q(status__in=Pair.CLOSED_STATUSES, closed_on__gte=today - RECENTLY_CLOSED)
+    )
+    # A closed pair's places are closed with it; an open pair's closed place was a mentee who left.
+    places = (
+        PairMentee.objects.filter(pair__in=pairs)
+        .filter(Q(is_open=True) | Q(pair__status__in=Pair.CLOSED_STATUSES))
+        .select_related("pair__mentor", "pair__form", "mentee")
+    )
+    reviews = {(r.pair_id, r.mentee_id): r for r in Review.objects.filter(pair__in=pairs)}
+    rows = []
+    for place in places:
+        review = reviews.get((place.pair_id, place.mentee_id))
+        due = place.pair.review_due
+        pending = review is None or review.status == Review.Status.DRAFT
+        rows.append({"place": place, "review": review, "due": due, "late": pending and today > due})
+    rows.sort(key=lambda row: (not row["late"], row["due"], row["place"].mentee.full_name))
+    return render(request, "mentoring/work/review_list.html", {"rows": rows})
+
+
+@require_POST
+@rule_required(rules.can_manage_pairs)
+def review_acknowledge(request, pk):
+    review = get_object_or_404(Review.objects.filter(pair__in=managed_pairs(request)), pk=pk)
+    try:
+        services.review_acknowledge(review=review, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Отзыв принят.")
+    return redirect("mentoring:review.list")
+
+
+# --- Safeguarding --------------------------------------------------------------------------------------
+
+
+@member_required
+def safeguarding_create(request, pk):
+    """The mentor raises a disclosure at any time; afterwards they see a confirmation, never the report."""
+    pair = _visible_pair(request, pk)
+    if not rules.is_pair_mentor(request, pair):
+        raise PermissionDenied
+    form = SafeguardingForm(request.POST or None, mentees=_pair_mentees(pair, open_only=False))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.safeguarding_report(pair=pair, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request, "Сообщение передано куратору и координатору программы. Они свяжутся с вами."
+            )
+            return redirect("mentoring:pair.detail", pk=pair.pk)
+    return render(request, "mentoring/work/safeguarding_form.html", {"form": form, "pair": pair})
+
+
+def _visible_reports(request):
+    reports = request.organization.safeguarding_reports.filter(pair__in=managed_pairs(request))
+    return reports.select_related("pair__mentor", "pair__form", "mentee", "reported_by", "handled_by")
+
+
+@rule_required(rules.can_view_safeguarding)
+def safeguarding_list(request):
+    return render(request, "mentoring/work/safeguarding_list.html", {"reports": _visible_reports(request)})
+
+
+@member_required
+def safeguarding_detail(request, pk):
+    if not rules.can_view_safeguarding(request):
+        raise Http404  # whether a report exists is itself not told, even to the mentor who filed it
+    report = get_object_or_404(_visible_reports(request), pk=pk)
+    form = FollowUpForm(
+        request.POST or None, initial={"status": report.status, "follow_up": report.follow_up}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.safeguarding_follow_up(report=report, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Сведения о принятых мерах сохранены.")
+            return redirect("mentoring:safeguarding.detail", pk=report.pk)
+    return render(request, "mentoring/work/safeguarding_detail.html", {"report": report, "form": form})

@@ -208,9 +208,11 @@ def build_demo() -> tuple[Organization, Organization]:
         last, first, middle = demo_name(40 + i, "F")
         _person(other, last, first, middle, sex="F", kind=staff, position=SUBJECTS[i])
 
+    from mentoring.demo_documents import build_documents_demo
     from mentoring.demo_mentoring import build_mentoring_demo
 
     build_mentoring_demo(school)
+    build_documents_demo(school)
 
     admin, created = User.objects.get_or_create(username="admin", defaults={"is_staff": True, "is_superuser": True})
     if created:

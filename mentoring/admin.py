@@ -1,0 +1,164 @@
+from django.contrib import admin
+
+from .models import (
+    Direction,
+    DocumentPack,
+    IndividualPlan,
+    Meeting,
+    MenteeCategory,
+    MenteeProfile,
+    MentorCategory,
+    MentoringForm,
+    MentorProfile,
+    MentorTerm,
+    Order,
+    OrderAcknowledgement,
+    Pair,
+    PairMentee,
+    PlanItem,
+    Programme,
+    ProgrammeCurator,
+    Review,
+    RoleModel,
+    SafeguardingReport,
+)
+
+
+class RoleModelInline(admin.TabularInline):
+    model = RoleModel
+    extra = 0
+
+
+@admin.register(MentoringForm)
+class MentoringFormAdmin(admin.ModelAdmin):
+    list_display = ["name", "audience", "is_active", "position"]
+    list_filter = ["audience", "is_active"]
+    search_fields = ["name", "goal"]
+    inlines = [RoleModelInline]
+
+
+@admin.register(Direction)
+class DirectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "description"]
+
+
+@admin.register(MenteeCategory, MentorCategory)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "audience"]
+    list_filter = ["audience"]
+    search_fields = ["name"]
+
+
+class CuratorInline(admin.TabularInline):
+    model = ProgrammeCurator
+    extra = 0
+    autocomplete_fields = ["curator"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["title", "organization", "year", "start_date", "end_date"]
+    list_filter = ["year", "organization"]
+    search_fields = ["title", "organization__short_name"]
+    filter_horizontal = ["forms", "directions"]
+    inlines = [CuratorInline]
+
+
+@admin.register(MentorProfile)
+class MentorProfileAdmin(admin.ModelAdmin):
+    list_display = ["person", "organization", "category", "training_status", "entered_on", "left_on"]
+    list_filter = ["organization", "training_status", "category"]
+    search_fields = ["person__last_name", "person__first_name", "competencies"]
+    autocomplete_fields = ["person", "organization"]
+
+
+@admin.register(MenteeProfile)
+class MenteeProfileAdmin(admin.ModelAdmin):
+    list_display = ["person", "organization", "category", "entered_on", "left_on"]
+    list_filter = ["organization", "category"]
+    search_fields = ["person__last_name", "person__first_name", "main_request"]
+    autocomplete_fields = ["person", "organization"]
+
+
+class PairMenteeInline(admin.TabularInline):
+    model = PairMentee
+    extra = 0
+    autocomplete_fields = ["mentee"]
+
+
+class MentorTermInline(admin.TabularInline):
+    model = MentorTerm
+    extra = 0
+    autocomplete_fields = ["mentor"]
+
+
+@admin.register(Pair)
+class PairAdmin(admin.ModelAdmin):
+    """Read here, change through the site: the lifecycle rules live in mentoring.services."""
+
+    list_display = ["__str__", "organization", "programme", "status", "start_date", "end_date"]
+    list_filter = ["status", "form", "organization"]
+    search_fields = ["mentor__last_name", "memberships__mentee__last_name"]
+    autocomplete_fields = ["mentor", "organization", "programme"]
+    inlines = [PairMenteeInline, MentorTermInline]
+
+
+class PlanItemInline(admin.TabularInline):
+    model = PlanItem
+    extra = 0
+
+
+@admin.register(IndividualPlan)
+class IndividualPlanAdmin(admin.ModelAdmin):
+    list_display = ["mentee", "pair", "status", "mark", "start_date", "end_date"]
+    list_filter = ["status", "mark", "pair__organization"]
+    search_fields = ["mentee__last_name", "pair__mentor__last_name"]
+    inlines = [PlanItemInline]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["pair", "kind", "date", "topic"]
+    list_filter = ["kind", "pair__organization"]
+    search_fields = ["topic", "pair__mentor__last_name"]
+    date_hierarchy = "date"
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ["mentee", "pair", "status", "submitted_at", "acknowledged_at"]
+    list_filter = ["status", "pair__organization"]
+    search_fields = ["mentee__last_name", "pair__mentor__last_name"]
+
+
+@admin.register(SafeguardingReport)
+class SafeguardingReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "organization", "kind", "status"]
+    list_filter = ["kind", "status", "organization"]
+    search_fields = ["mentee__last_name"]
+
+
+class AcknowledgementInline(admin.TabularInline):
+    model = OrderAcknowledgement
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Order)
+class OrderAdmin(admin.ModelAdmin):
+    """A signed order cannot be changed here either: Order.save refuses it."""
+
+    list_display = ["__str__", "organization", "kind", "status", "approved_on"]
+    list_filter = ["kind", "status", "year", "organization"]
+    search_fields = ["title", "number"]
+    readonly_fields = ["number", "seq", "year", "approved_on", "approved_by", "approved_at", "frozen", "pdf_sha256"]
+    exclude = ["pdf"]
+    inlines = [AcknowledgementInline]
+
+
+@admin.register(DocumentPack)
+class DocumentPackAdmin(admin.ModelAdmin):
+    list_display = ["programme", "kind", "format", "status", "done", "total", "created_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["programme__title"]
