@@ -12,7 +12,18 @@ from django.core.files.base import ContentFile
 from accounts import consents
 from accounts.models import Consent, ConsentKind, Guardianship, Organization, Person, User
 from mentoring import services
-from mentoring.models import MenteeCategory, MenteeProfile, MentoringForm, Order, Pair, Programme
+from mentoring.models import (
+    IndividualPlan,
+    Meeting,
+    MeetingKind,
+    MenteeCategory,
+    MenteeProfile,
+    MentoringForm,
+    Order,
+    Pair,
+    PlanItem,
+    Programme,
+)
 
 SCAN = b"%PDF-1.4\n% demo scan of a signed paper consent\n%%EOF\n"
 PERIOD = (date(2026, 10, 12), date(2027, 5, 28))
@@ -30,6 +41,25 @@ def _give_paper(subject: Person, signed_on: date, by) -> None:
         return
     consents.consent_record_paper(subject=subject, signer=signers[0], kinds=list(consents.REQUIRED_KINDS),
                                   scan=_scan(), signed_on=signed_on, by=by)  # fmt: skip
+
+
+ROWS_8A = [
+    ("Встреча-знакомство, выявление интересов и трудностей", "октябрь 2026", True),
+    ("Составление индивидуального образовательного маршрута по предмету", "октябрь–ноябрь 2026", False),
+    ("Подготовка к школьному этапу олимпиады", "ноябрь–декабрь 2026", False),
+]
+
+
+def _start_work(pair: Pair, *, by) -> None:
+    """After the order: the organisational meeting and a draft plan the mentor fills in."""
+    mentee = pair.mentees.get()
+    services.meeting_save(meeting=Meeting(pair=pair, kind=MeetingKind.ORGANISATIONAL, date=date(2026, 10, 14),
+                                          topic="Знакомство, правила совместной работы"), by=by)  # fmt: skip
+    plan = services.plan_save(plan=IndividualPlan(pair=pair, mentee=mentee, start_date=pair.start_date,
+                                                  end_date=pair.end_date, goal=pair.goal), by=by)  # fmt: skip
+    for activity, period, done in ROWS_8A:
+        services.plan_item_save(item=PlanItem(plan=plan, activity=activity, period=period, responsible="наставник",
+                                              is_done=done, done_on=date(2026, 10, 14) if done else None), by=by)  # fmt: skip
 
 
 def _class_8a(school: Organization) -> list[Person]:
@@ -102,6 +132,8 @@ def build_documents_demo(school: Organization) -> None:
     order = services.order_draft_pairs(programme=programme, pairs=pairs, by=coordinator)
     services.order_submit(order=order, by=coordinator)
     services.order_approve(order=order, by=director)
+    for pair in Pair.objects.filter(pk__in=[p.pk for p in pairs]):
+        _start_work(pair, by=coordinator)
 
     # A returned order: the director asks for the training schedule.
     returned = services.order_draft_from_programme(programme=programme, kind=Order.Kind.MENTOR_SCHOOL,
