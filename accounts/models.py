@@ -105,6 +105,18 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()} ({self.organization})"
 
 
+def normalise_search(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def search_q(query: str, prefix: str = "") -> Q:
+    """Every word of the query in the person's name or class, whatever the case: «сидоров 7б»."""
+    condition = Q()
+    for word in normalise_search(query).split():
+        condition &= Q(**{f"{prefix}search_text__contains": word})
+    return condition
+
+
 class Person(models.Model):
     class Sex(models.TextChoices):
         MALE = "M", "Мужской"
@@ -133,6 +145,9 @@ class Person(models.Model):
     group = models.CharField("класс / группа", max_length=20, blank=True, help_text="Например, «7Б»")
     email = models.EmailField("e-mail", blank=True)
     phone = models.CharField("телефон", max_length=50, blank=True)
+    # Lower-cased name and class: SQLite's LIKE and lower() ignore case only in ASCII, so searching
+    # «сидоров» for «Сидоров» needs a column already in lower case (see search_q).
+    search_text = models.CharField(max_length=400, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -149,6 +164,12 @@ class Person(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalise_search(f"{self.full_name} {self.group}")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:

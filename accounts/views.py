@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from . import rules, services
 from .decorators import member_required, rule_required
 from .forms import GuardianshipForm, InvitationAcceptForm, InvitationForm, OrganizationForm, PersonForm
 from .middleware import SESSION_KEY
-from .models import Person
+from .models import Person, search_q
 from .ratelimit import rate_limited
 
 
@@ -29,10 +28,7 @@ def person_list(request):
     persons = request.organization.persons.all()
     query = request.GET.get("q", "").strip()
     if query:
-        for word in query.split():
-            persons = persons.filter(
-                Q(last_name__icontains=word) | Q(first_name__icontains=word) | Q(middle_name__icontains=word)
-            )
+        persons = persons.filter(search_q(query))
     kind = request.GET.get("kind", "")
     if kind in Person.Kind.values:
         persons = persons.filter(kind=kind)

@@ -97,3 +97,9 @@ def test_state_changing_urls_refuse_get(world, client):
     client = world.client(client, "coordinator")
     assert client.get(reverse("accounts:organization.switch")).status_code == 405
     assert client.get(reverse("accounts:logout")).status_code == 405
+
+
+def test_person_search_ignores_case_in_cyrillic(world, client):
+    page = world.client(client, "coordinator").get(reverse("accounts:person.list"), {"q": "сидоров павел"})
+    text = page.content.decode()
+    assert "Сидоров Павел Игоревич" in text and "Сидорова Елена" not in text

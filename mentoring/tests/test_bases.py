@@ -214,9 +214,12 @@ def _grow(world, programme, count):
     start = Person.objects.count()
 
     def people(prefix, **fields):
-        return Person.objects.bulk_create(
+        created = Person.objects.bulk_create(
             Person(organization=school, last_name=f"{prefix}{start + n}", **fields) for n in range(count)
         )
+        for person in created:  # bulk_create skips save(), which fills the search column
+            person.save(update_fields=["search_text"])
+        return created
 
     mentors = people("Наставник", first_name="А", sex="F", kind="staff", position="учитель")
     mentees = people(

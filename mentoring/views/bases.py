@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.decorators import rule_required
+from accounts.models import search_q
 from accounts.views import _apply_errors
 from mentoring import exports, rules, services
 from mentoring.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
@@ -23,20 +24,10 @@ from mentoring.models import MenteeProfile, MentorProfile, Pair, PairMentee
 PAGE_SIZE = 50
 
 
-def _name_q(word: str) -> Q:
-    """SQLite compares case-insensitively only in ASCII: also try the word as a name is written
-    («сидоров» → «Сидоров»)."""
-    condition = Q()
-    for variant in {word, word.capitalize()}:
-        for field in ("last_name", "first_name", "middle_name"):
-            condition |= Q(**{f"person__{field}__icontains": variant})
-    return condition
-
-
 def _filter(profiles, data, open_pairs):
     """Filters common to both bases; `open_pairs`: the person's open pairs (or places) in the programme."""
-    for word in data.get("q", "").split():
-        profiles = profiles.filter(_name_q(word))
+    if data.get("q"):
+        profiles = profiles.filter(search_q(data["q"], prefix="person__"))
     if data.get("category"):
         profiles = profiles.filter(category=data["category"])
     if data.get("form"):

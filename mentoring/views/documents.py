@@ -1,31 +1,123 @@
-"""Placeholder views: being written (see the issue note)."""
+"""PDFs of the individual plan, the review and the two bases; packs of a programme's documents built in the
+background with a progress bar."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 
-
-def mentee_base_pdf(request, *args, **kwargs):
-    raise Http404
-
-
-def mentor_base_pdf(request, *args, **kwargs):
-    raise Http404
-
-
-def pack_create(request, *args, **kwargs):
-    raise Http404
-
-
-def pack_detail(request, *args, **kwargs):
-    raise Http404
-
-
-def pack_download(request, *args, **kwargs):
-    raise Http404
+from accounts.decorators import member_required, rule_required
+from accounts.models import Role
+from mentoring import rules
+from mentoring.documents.bases import MENTEE, MENTOR, render_base
+from mentoring.documents.packs import pack_file_name, pack_request
+from mentoring.documents.plan import plans_for_documents, render_plan
+from mentoring.documents.review import render_review, reviews_for_documents
+from mentoring.forms_documents import PackForm
+from mentoring.models import DocumentPack, IndividualPlan, Review
+from mentoring.selectors import pairs_for
 
 
-def plan_pdf(request, *args, **kwargs):
-    raise Http404
+def _pdf(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response
 
 
-def review_pdf(request, *args, **kwargs):
-    raise Http404
+def _check_mentee(request, pair, mentee_id) -> None:
+    """In a pair the user sees, a mentee or a parent sees only their own (their child's) documents; the staff
+    and the pair's mentor see every mentee's."""
+    if (request.roles & {Role.COORDINATOR, Role.DIRECTOR} or rules.is_pair_mentor(request, pair)
+            or rules.can_manage_pair(request, pair)):  # fmt: skip
+        return
+    own = request.person
+    if own is None or (mentee_id != own.pk and not own.wards.filter(child_id=mentee_id).exists()):
+        raise Http404
+
+
+@member_required
+def plan_pdf(request, pk):
+    plan = get_object_or_404(plans_for_documents(IndividualPlan.objects.filter(pair__in=pairs_for(request))), pk=pk)
+    _check_mentee(request, plan.pair, plan.mentee_id)
+    return _pdf(render_plan(plan), f"Индивидуальный план — {plan.mentee.full_name}.pdf")
+
+
+@member_required
+def review_pdf(request, pk):
+    """A draft is the mentor's work in progress: only the mentor and the pair's managers see it (as «ПРОЕКТ»)."""
+    review = get_object_or_404(reviews_for_documents(Review.objects.filter(pair__in=pairs_for(request))), pk=pk)
+    pair = review.pair
+    _check_mentee(request, pair, review.mentee_id)
+    if review.status == Review.Status.DRAFT and not (rules.can_write_review(request, pair)
+                                                     or rules.can_manage_pair(request, pair)):  # fmt: skip
+        raise Http404
+    return _pdf(render_review(review), f"Отзыв о результатах наставничества — {review.mentee.full_name}.pdf")
+
+
+def _programme(request):
+    """As on the base pages: ?programme=<pk>, «programme=» for every programme, nothing for the latest."""
+    programmes = request.organization.programmes.all()
+    chosen = request.GET.get("programme")
+    if chosen is None:
+        return programmes.first()
+    if not chosen:
+        return None
+    if not chosen.isdigit():
+        raise Http404
+    return get_object_or_404(programmes, pk=chosen)
+
+
+def _base_pdf(request, kind, title):
+    programme = _programme(request)
+    year = f" {programme.academic_year.replace('/', '-')}" if programme else ""
+    return _pdf(render_base(kind, request.organization, programme), f"{title}{year}.pdf")
+
+
+@rule_required(rules.can_view_bases)
+def mentor_base_pdf(request):
+    return _base_pdf(request, MENTOR, "База наставников")
+
+
+@rule_required(rules.can_view_bases)
+def mentee_base_pdf(request):
+    return _base_pdf(request, MENTEE, "База наставляемых")
+
+
+# --- Packs ---------------------------------------------------------------------------------------------
+
+
+def _visible_packs(request):
+    """The coordinator sees every pack of the organisation; a curator, whose packs hold only their area,
+    sees their own."""
+    packs = request.organization.document_packs.select_related("programme")
+    return packs if Role.COORDINATOR in request.roles else packs.filter(created_by=request.user)
+
+
+@rule_required(rules.can_manage_bases)
+def pack_create(request, pk):
+    programme = get_object_or_404(request.organization.programmes, pk=pk)
+    form = PackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        pack = pack_request(programme=programme, by=request.user, **form.cleaned_data)
+        messages.success(request, "Пакет документов собирается. Страницу можно не держать открытой.")
+        return redirect("mentoring:pack.detail", pk=pack.pk)
+    recent = _visible_packs(request).filter(programme=programme)[:10]
+    return render(request, "mentoring/documents/pack_form.html", {"form": form, "programme": programme,
+                                                                  "packs": recent})  # fmt: skip
+
+
+@rule_required(rules.can_manage_bases)
+def pack_detail(request, pk):
+    """The page, or for htmx (polling every second while the pack is being built) only its status block."""
+    pack = get_object_or_404(_visible_packs(request), pk=pk)
+    template = "mentoring/documents/_pack_status.html" if request.headers.get("HX-Request") == "true" else \
+        "mentoring/documents/pack_detail.html"  # fmt: skip
+    return render(request, template, {"pack": pack})
+
+
+@rule_required(rules.can_manage_bases)
+def pack_download(request, pk):
+    pack = get_object_or_404(_visible_packs(request), pk=pk)
+    if pack.status != DocumentPack.Status.DONE or not pack.file:
+        raise Http404
+    return FileResponse(pack.file.open("rb"), as_attachment=True, filename=pack_file_name(pack))

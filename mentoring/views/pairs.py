@@ -4,12 +4,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import member_required, rule_required
-from accounts.models import Role
+from accounts.models import Role, search_q
 from accounts.views import _apply_errors
 from mentoring import rules, services
 from mentoring.forms import (
@@ -50,9 +49,9 @@ def pair_list(request):
             pairs = pairs.filter(form=data["form"])
         if data["programme"]:
             pairs = pairs.filter(programme=data["programme"])
-        for word in data["q"].split():
+        if data["q"]:
             pairs = pairs.filter(
-                Q(mentor__last_name__icontains=word) | Q(memberships__mentee__last_name__icontains=word)
+                search_q(data["q"], prefix="mentor__") | search_q(data["q"], prefix="memberships__mentee__")
             ).distinct()
     page = Paginator(with_list_relations(pairs.order_by("-start_date", "pk")), 50).get_page(request.GET.get("page"))
     visible = None if manager else _visible_mentee_ids(request)
