@@ -97,6 +97,13 @@ def programme(world):
     everything, the curator only «Учитель – ученик»."""
     from mentoring.models import MentoringForm, Programme, ProgrammeCurator
 
+    if not MentoringForm.objects.exists():
+        # A transactional test (the live server's) flushed the catalogues the data migration loaded.
+        from importlib import import_module
+
+        from django.apps import apps
+
+        import_module("mentoring.migrations.0002_load_catalogues").load(apps, None)
     programme = Programme.objects.create(
         organization=world.school, year=2025, start_date=date(2025, 9, 1), end_date=date(2026, 6, 30),
         teachers_target_pct=30, students_target_pct=20,
@@ -166,3 +173,40 @@ def _clear_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def page(monkeypatch):
+    """A page of Debian's Chromium driven by Playwright (the journey tests, marked `browser`)."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the test stay synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        page = browser.new_page(locale="ru-RU")
+        page.set_default_timeout(15000)
+        yield page
+        browser.close()
+
+
+def sign_in(page, live_server, username, password=PASSWORD):
+    from django.urls import reverse
+
+    page.goto(live_server.url + reverse("accounts:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button:has-text('Войти')")
+    page.wait_for_url(live_server.url + "/")
+
+
+def screenshot_path(name: str) -> str:
+    """var/screenshots/<name>: what the journeys saw, for a person to look at."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "var" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / name)

@@ -1,0 +1,76 @@
+"""The year's main journeys in a real browser (Chromium + Playwright against the live server)."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from accounts import consents
+from conftest import give_consents, make_bases, screenshot_path, sign_in
+from mentoring import services
+from mentoring.models import IndividualPlan, MentoringForm, Order, Pair
+
+pytestmark = pytest.mark.browser
+
+
+def test_mentor_fills_the_plan_inline_and_marks_a_row_done(world, live_server, page, active_pair):
+    plan = services.plan_save(plan=IndividualPlan(pair=active_pair, mentee=world.persons["child"],
+                                                  start_date=date(2025, 10, 1), end_date=date(2026, 5, 29)),
+                              by=world.users["mentor"])  # fmt: skip
+    sign_in(page, live_server, "mentor")
+    page.click("text=Мои пары")
+    page.click("text=Иванова Мария Петровна")
+    page.click(f"a[href='{reverse('mentoring:plan.detail', args=[plan.pk])}']")
+    page.click("text=Добавить мероприятие")
+    row = page.locator("#plan-items tr").last
+    row.locator("input[name=activity]").fill("Посещение уроков наставника")
+    row.locator("input[name=period]").fill("октябрь 2025")
+    row.locator("button:has-text('Сохранить')").click()
+    page.wait_for_selector("#plan-items tr:has-text('Посещение уроков наставника') input[type=checkbox]")
+    assert plan.items.get().activity == "Посещение уроков наставника"
+    page.locator("#plan-items tr:has-text('Посещение уроков наставника') input[type=checkbox]").check()
+    page.wait_for_selector("#plan-items tr:has-text('Посещение уроков наставника') .small")
+    item = plan.items.get()
+    assert item.is_done and item.done_on is not None
+    page.screenshot(path=screenshot_path("mentor_plan.png"), full_page=True)
+
+
+def test_director_signs_the_pairs_order_and_downloads_it(world, live_server, page, programme):
+    make_bases(world)
+    give_consents(world.persons["mentor"], world.persons["mentee"])
+    by = world.users["coordinator"]
+    pair = services.pair_create(
+        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["mentee"]],
+    )  # fmt: skip
+    for person in (world.persons["mentor"], world.persons["mentee"]):
+        services.pair_record_agreement(pair=pair, person=person, by=by)
+    order = services.order_draft_pairs(programme=programme, pairs=[Pair.objects.get(pk=pair.pk)], by=by)
+    services.order_submit(order=order, by=by)
+    sign_in(page, live_server, "director")
+    page.click("text=Приказы на подпись")
+    page.click(f"text={order.title}")
+    assert "наставником Петрова Ивана Сергеевича" in page.content()
+    page.click("button:has-text('Подписать')")
+    page.wait_for_selector("text=Приказ подписан и зарегистрирован")
+    order.refresh_from_db()
+    assert order.status == Order.Status.APPROVED and order.number == "1"
+    pdf = page.request.get(live_server.url + reverse("mentoring:order.pdf", args=[order.pk]))
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.body() == bytes(order.pdf)
+    assert Pair.objects.get(pk=pair.pk).status == Pair.Status.ACTIVE
+
+
+def test_parent_signs_the_consent_by_the_link(world, live_server, page):
+    [(_, token)] = consents.consent_request(subject=world.persons["child"], by=world.users["coordinator"],
+                                            send_email=False)  # fmt: skip
+    page.goto(live_server.url + reverse("mentoring:consent.sign", args=[token]))
+    page.fill("#id_signed_name", "Сидорова Елена")
+    page.click("button:has-text('Подписать согласие')")
+    assert "Введите фамилию, имя и отчество так, как они указаны" in page.content()
+    page.fill("#id_signed_name", "Сидорова Елена Андреевна")
+    page.check("#id_agree")
+    page.click("button:has-text('Подписать согласие')")
+    page.wait_for_selector("text=Согласие подписано")
+    assert consents.has_valid_consent(world.persons["child"])
+    pdf = page.request.get(live_server.url + reverse("mentoring:consent.pdf", args=[world.persons["child"].pk]))
+    assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
