@@ -1,0 +1,122 @@
+"""Packs: all plans (or all documents) of a programme as one PDF or a zip of PDFs, built in the background.
+
+pack_request is the write path (the view calls it); build_pack is the job. The job reads the programme as
+the pack's author may see it: a coordinator gets every pair, a curator only the pairs of their area."""
+
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Callable
+from functools import partial
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from pypdf import PdfWriter
+
+from accounts.models import Role
+from accounts.services import audit
+from mentoring.documents.bases import MENTEE, MENTOR, render_base
+from mentoring.documents.plan import plans_for_documents, render_plan
+from mentoring.documents.review import render_review, reviews_for_documents
+from mentoring.models import DocumentPack, IndividualPlan, Order, Review
+from mentoring.selectors import curator_area_q
+
+logger = logging.getLogger(__name__)
+UNSAFE = re.compile(r'[\\/:*?"<>|\n\r\t]+')
+
+
+@transaction.atomic
+def pack_request(*, programme, kind: str, format: str, by) -> DocumentPack:
+    """Queue a pack; the build starts once the pack is committed (a worker or a thread must be able to read it)."""
+    from mentoring.tasks_documents import start_pack_build  # the task module imports this one
+
+    pack = DocumentPack.objects.create(organization=programme.organization, programme=programme, kind=kind,
+                                       format=format, created_by=by)  # fmt: skip
+    audit(organization=programme.organization, actor=by, action="pack.request", obj=pack, kind=kind, format=format)
+    transaction.on_commit(partial(start_pack_build, pack.pk))
+    return pack
+
+
+def pack_pairs(pack: DocumentPack):
+    """The programme's pairs as the pack's author sees them: all for a coordinator, a curator's area otherwise."""
+    pairs = pack.programme.pairs.all()
+    author = pack.created_by
+    if author is None:
+        return pairs.none()
+    if author.memberships.filter(organization=pack.organization_id, role=Role.COORDINATOR).exists():
+        return pairs
+    return pairs.filter(curator_area_q(author))
+
+
+def _file_name(number: int, title: str) -> str:
+    return f"{number:03d} {UNSAFE.sub('-', title).strip()[:120]}.pdf"
+
+
+def pack_documents(pack: DocumentPack) -> list[tuple[str, Callable[[], bytes]]]:
+    """(title, a function giving the PDF bytes) for every document of the pack, in the order of the pack."""
+    pairs = pack_pairs(pack)
+    documents = []
+    if pack.kind == DocumentPack.Kind.ALL:
+        orders = pack.programme.orders.filter(status=Order.Status.APPROVED).order_by("approved_on", "seq")
+        for order in orders:
+            title = f"Приказ от {order.approved_on:%d.%m.%Y} № {order.number} {order.title}"
+            documents.append((title, partial(bytes, order.pdf)))
+    plans = plans_for_documents(IndividualPlan.objects.filter(pair__in=pairs))
+    plans = plans.order_by("pair__mentor__last_name", "mentee__last_name", "pk")
+    documents += [(f"Индивидуальный план — {plan.mentee.full_name}", partial(render_plan, plan)) for plan in plans]
+    if pack.kind == DocumentPack.Kind.ALL:
+        reviews = reviews_for_documents(Review.objects.filter(pair__in=pairs).exclude(status=Review.Status.DRAFT))
+        reviews = reviews.order_by("pair__mentor__last_name", "mentee__last_name", "pk")
+        documents += [(f"Отзыв о результатах наставничества — {review.mentee.full_name}",
+                       partial(render_review, review)) for review in reviews]  # fmt: skip
+        for kind, title in ((MENTOR, "База наставников"), (MENTEE, "База наставляемых")):
+            documents.append((title, partial(render_base, kind, pack.organization, pack.programme)))
+    return documents
+
+
+def merge_pdfs(files: list[tuple[str, bytes]]) -> bytes:
+    """One PDF with a bookmark per document."""
+    writer = PdfWriter()
+    for title, data in files:
+        writer.append(io.BytesIO(data), outline_item=title)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def zip_pdfs(files: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, (title, data) in enumerate(files, 1):
+            archive.writestr(_file_name(number, title), data)
+    return buffer.getvalue()
+
+
+def pack_file_name(pack: DocumentPack) -> str:
+    kind = "Индивидуальные планы" if pack.kind == DocumentPack.Kind.PLANS else "Документы программы"
+    return f"{kind} {pack.programme.academic_year.replace('/', '-')}.{pack.format}"
+
+
+def build_pack(pack_id: int) -> DocumentPack:
+    """Render every document (progress saved after each), then merge or zip them into pack.file."""
+    pack = DocumentPack.objects.select_related("programme", "organization", "created_by").get(pk=pack_id)
+    try:
+        documents = pack_documents(pack)
+        pack.status, pack.done, pack.total, pack.error = DocumentPack.Status.RUNNING, 0, len(documents), ""
+        pack.save(update_fields=["status", "done", "total", "error"])
+        files = []
+        for title, render in documents:
+            files.append((title, render()))
+            pack.done += 1
+            pack.save(update_fields=["done"])
+        data = merge_pdfs(files) if pack.format == DocumentPack.Format.PDF else zip_pdfs(files)
+        pack.file.save(pack_file_name(pack), ContentFile(data), save=False)
+        pack.status = DocumentPack.Status.DONE
+    except Exception as error:  # a background job has no one to raise to: the pack page shows the error
+        logger.exception("Document pack %s failed", pack_id)
+        pack.status, pack.error = DocumentPack.Status.FAILED, str(error) or error.__class__.__name__
+    pack.finished_at = timezone.now()
+    pack.save(update_fields=["status", "error", "file", "finished_at"])
+    return pack

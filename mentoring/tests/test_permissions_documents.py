@@ -1,0 +1,173 @@
+"""Documents in the permission grid: every URL × every role, with objects of the own and of another school.
+
+The grid asks who gets what, not what the PDF says (test_documents.py reads the text), so WeasyPrint is replaced
+by a stub here: the templates are still rendered, the suite stays fast."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from accounts.tests.test_permissions import ALL, expect
+from conftest import make_person
+from mentoring import services
+from mentoring.documents import render
+from mentoring.models import DocumentPack, MenteeProfile, MentoringForm, MentorProfile, Programme
+from mentoring.tests.test_documents import ANSWERS, active_pair_of, make_plan, submitted_review
+
+
+@dataclass
+class Docs:
+    plan: object
+    review: object
+    pack: object
+    foreign_plan: object
+    foreign_pack: object
+
+
+@pytest.fixture(autouse=True)
+def _fast_pdf(settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(render, "html_to_pdf", lambda html: b"%PDF-1.7 stub")
+
+
+def _foreign(world):
+    other = world.other
+    programme = Programme.objects.create(organization=other, year=2025, start_date=date(2025, 9, 1),
+                                         end_date=date(2026, 6, 30))  # fmt: skip
+    form = MentoringForm.objects.get(code="teacher_teacher")
+    programme.forms.add(form)
+    mentor, mentee = world.persons["other_teacher"], make_person(other, "Новенькая", "Анна", "Ивановна")
+    MentorProfile.objects.create(organization=other, person=mentor, entered_on=date(2025, 9, 1))
+    MenteeProfile.objects.create(
+        organization=other, person=mentee, entered_on=date(2025, 9, 1), main_request="адаптация"
+    )
+    pair = services.pair_create(programme=programme, form=form, mentor=mentor, mentees=[mentee],
+                                start_date=date(2025, 10, 1), end_date=date(2026, 5, 1), by=None)  # fmt: skip
+    plan = make_plan(pair, mentee, None)
+    pack = DocumentPack.objects.create(organization=other, programme=programme, kind="plans", format="pdf",
+                                       created_by=world.users["other_coordinator"], status="done")  # fmt: skip
+    pack.file.save("pack.pdf", ContentFile(b"%PDF-1.7"))
+    return plan, pack
+
+
+@pytest.fixture
+def docs(world, active_pair) -> Docs:
+    plan = make_plan(active_pair, world.persons["child"], world.users["mentor"])
+    review = submitted_review(world, active_pair, world.persons["child"])
+    pack = DocumentPack.objects.create(organization=world.school, programme=active_pair.programme, kind="plans",
+                                       format="pdf", created_by=world.users["coordinator"], status="done")  # fmt: skip
+    pack.file.save("pack.pdf", ContentFile(b"%PDF-1.7"))
+    return Docs(plan, review, pack, *_foreign(world))
+
+
+# The active pair is «Учитель – ученик» (the curator's area): its mentor and the child's parent see it; the
+# mentee actor and the observer do not. The pack was made by the coordinator: a curator sees only their own.
+PAIR_SEES = {"coordinator": 200, "curator": 200, "director": 200, "mentor": 200, "parent": 200}
+GRID = [
+    ("mentoring:plan.pdf", lambda d: [d.plan.pk], expect(404, **PAIR_SEES)),
+    ("mentoring:plan.pdf", lambda d: [d.foreign_plan.pk], expect(404, other_coordinator=200)),
+    ("mentoring:review.pdf", lambda d: [d.review.pk], expect(404, **PAIR_SEES)),
+    ("mentoring:mentor_base.pdf", lambda d: [], expect(403, coordinator=200, curator=200, director=200,
+                                                       other_coordinator=200)),
+    ("mentoring:mentee_base.pdf", lambda d: [], expect(403, coordinator=200, curator=200, director=200,
+                                                       other_coordinator=200)),
+    ("mentoring:pack.create", lambda d: [d.pack.programme_id], expect(403, coordinator=200, curator=200,
+                                                                      other_coordinator=404)),
+    ("mentoring:pack.create", lambda d: [d.foreign_pack.programme_id], expect(403, coordinator=404, curator=404,
+                                                                              other_coordinator=200)),
+    ("mentoring:pack.detail", lambda d: [d.pack.pk], expect(403, coordinator=200, curator=404,
+                                                            other_coordinator=404)),
+    ("mentoring:pack.detail", lambda d: [d.foreign_pack.pk], expect(403, coordinator=404, curator=404,
+                                                                    other_coordinator=200)),
+    ("mentoring:pack.download", lambda d: [d.pack.pk], expect(403, coordinator=200, curator=404,
+                                                              other_coordinator=404)),
+    ("mentoring:pack.download", lambda d: [d.foreign_pack.pk], expect(403, coordinator=404, curator=404,
+                                                                      other_coordinator=200)),
+]  # fmt: skip
+CASES = [(name, args, role, table[role]) for name, args, table in GRID for role in ALL]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "role", "status"),
+    CASES,
+    ids=[f"{n}-{name}-{role or 'anonymous'}" for n, (name, _, role, _) in enumerate(CASES)],
+)
+def test_get_grid(world, client, docs, name, args, role, status):
+    response = world.client(client, role).get(reverse(name, args=args(docs)))
+    assert response.status_code == status
+    if role is None:
+        assert "/login/" in response["Location"]
+
+
+ORDER_PACK = expect(403, coordinator=302, curator=302, other_coordinator=404)
+
+
+@pytest.mark.parametrize("role", ALL)
+def test_only_the_administration_orders_a_pack(world, client, docs, role):
+    url = reverse("mentoring:pack.create", args=[docs.pack.programme_id])
+    response = world.client(client, role).post(url, {"kind": "plans", "format": "pdf"})
+    status = ORDER_PACK[role]
+    assert response.status_code == status
+    created = role in ("coordinator", "curator")
+    assert DocumentPack.objects.filter(organization=world.school).count() == (2 if created else 1)
+
+
+def test_grid_covers_every_role():
+    for _, _, table in GRID:
+        assert set(table) == set(ALL)
+
+
+def test_a_curators_own_pack_is_theirs_to_see(world, client, docs):
+    pack = DocumentPack.objects.create(organization=world.school, programme=docs.pack.programme, kind="plans",
+                                       format="pdf", created_by=world.users["curator"])  # fmt: skip
+    assert (
+        world.client(client, "curator").get(reverse("mentoring:pack.detail", args=[pack.pk])).status_code
+        == 200
+    )
+
+
+def test_a_mentor_cannot_fetch_the_plan_or_review_of_another_mentors_pair(world, client, programme, docs):
+    colleague = make_person(world.school, "Смирнов", "Илья", "Андреевич", sex="M")
+    MentorProfile.objects.create(organization=world.school, person=colleague, entered_on=date(2025, 9, 1))
+    pair = active_pair_of(
+        world, programme, form="teacher_teacher", mentor=colleague, mentees=[world.persons["mentee"]]
+    )
+    plan = make_plan(pair, world.persons["mentee"], world.users["coordinator"])
+    review = services.review_save(
+        pair=pair, mentee=world.persons["mentee"], answers=ANSWERS, submit=True, by=None
+    )
+    client = world.client(client, "mentor")
+    assert client.get(reverse("mentoring:plan.pdf", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("mentoring:review.pdf", args=[review.pk])).status_code == 404
+    assert client.get(reverse("mentoring:plan.pdf", args=[docs.plan.pk])).status_code == 200  # her own pair's
+    mentee = world.client(client, "mentee")  # the mentee of that pair sees their own plan
+    assert mentee.get(reverse("mentoring:plan.pdf", args=[plan.pk])).status_code == 200
+
+
+def test_in_a_group_a_parent_sees_only_their_childs_plan(world, client, programme):
+    group = active_pair_of(world, programme, form="teacher_pupil", mentor=world.persons["mentor"],
+                           mentees=[world.persons["child"], world.persons["stranger_child"]])  # fmt: skip
+    own = make_plan(group, world.persons["child"], world.users["mentor"])
+    other = make_plan(group, world.persons["stranger_child"], world.users["mentor"])
+    parent = world.client(client, "parent")
+    assert parent.get(reverse("mentoring:plan.pdf", args=[own.pk])).status_code == 200
+    assert parent.get(reverse("mentoring:plan.pdf", args=[other.pk])).status_code == 404
+    assert (
+        world.client(client, "mentor").get(reverse("mentoring:plan.pdf", args=[other.pk])).status_code == 200
+    )
+
+
+@pytest.mark.parametrize(("role", "status"), [("mentor", 200), ("coordinator", 200), ("curator", 200),
+                                              ("director", 404), ("parent", 404)])  # fmt: skip
+def test_a_draft_review_is_shown_only_to_its_writer_and_the_pairs_managers(
+    world, client, active_pair, role, status
+):
+    review = services.review_save(pair=active_pair, mentee=world.persons["child"], answers=ANSWERS,
+                                  by=world.users["mentor"])  # fmt: skip
+    assert (
+        world.client(client, role).get(reverse("mentoring:review.pdf", args=[review.pk])).status_code
+        == status
+    )
