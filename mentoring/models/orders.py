@@ -177,9 +177,9 @@ class DocumentPack(models.Model):
         verbose_name_plural = "пакеты документов"
         ordering = ["-created_at"]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.programme})"
+
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
-
-    def __str__(self):
-        return f"{self.get_kind_display()} ({self.programme})"
