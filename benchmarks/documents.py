@@ -8,7 +8,7 @@
 (b) a pack of 100 individual plans of ~10 rows each built by the pack builder (queries, templates, WeasyPrint
     per plan, progress saved after every plan, the merge into one PDF, the file), against WeasyPrint alone on
     the same 100 HTML strings.
-Each is measured 3 times and the median is printed. The data live in a temporary SQLite database, migrated
+Each is measured 3 times, in turns with its WeasyPrint-only twin, and the medians are printed. The data live in a temporary SQLite database, migrated
 here and filled through the services, as a school would fill it."""
 
 import os
@@ -117,13 +117,16 @@ def build_data():
     return school, programme, order, coordinator
 
 
-def median_seconds(function) -> float:
-    times = []
-    for _ in range(REPEAT):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def seconds(function) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def compare(app, plain) -> tuple[float, float]:
+    """Medians of REPEAT rounds; the two run in turns, so a busy moment of the machine hits both alike."""
+    rounds = [(seconds(app), seconds(plain)) for _ in range(REPEAT)]
+    return statistics.median(a for a, _ in rounds), statistics.median(p for _, p in rounds)
 
 
 def weasyprint_alone(html: str) -> bytes:
@@ -151,10 +154,9 @@ def main() -> None:
         assert build_pack(pack.pk).status == DocumentPack.Status.DONE
 
     rows = [
-        (f"Приказ о парах, приложение {PAIRS} пар", median_seconds(order_path),
-         median_seconds(lambda: weasyprint_alone(order_html))),
-        (f"Пакет из {PLANS} планов (один PDF)", median_seconds(pack_path),
-         median_seconds(lambda: [weasyprint_alone(html) for html in plan_htmls])),
+        (f"Приказ о парах, приложение {PAIRS} пар", *compare(order_path, lambda: weasyprint_alone(order_html))),
+        (f"Пакет из {PLANS} планов (один PDF)",
+         *compare(pack_path, lambda: [weasyprint_alone(html) for html in plan_htmls])),
     ]  # fmt: skip
     print(f"{'что':<38} {'приложение, с':>14} {'WeasyPrint, с':>14} {'отношение':>10} {'накладные':>10}")
     for name, app, plain in rows:

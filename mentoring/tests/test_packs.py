@@ -132,7 +132,7 @@ def _join_builder(pack) -> None:
             thread.join(timeout=60)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)  # catalogues reloaded by the programme fixture
 def test_the_view_builds_the_pack_in_a_thread_after_the_commit(world, client, programme, two_plans):
     """The default without a broker: a daemon thread of the web process. The test joins it by its name (if it
     has not finished already), so the outcome does not depend on timing."""

@@ -64,6 +64,7 @@ def _base_page(request, *, filters, profiles, build_rows, title, columns, create
         "export_query": export.urlencode(),
         "create_url": create_url,
         "edit_url": edit_url,
+        "pdf_url": create_url.replace(".create", ".pdf"),
     }
     return render(request, "mentoring/bases/base_list.html", context)
 
