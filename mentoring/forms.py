@@ -68,11 +68,9 @@ class TerminateForm(CrispyMixin, forms.Form):
 
 
 class ReplaceMentorForm(CrispyMixin, forms.Form):
-    submit_label = "Заменить наставника"
+    submit_label = "Составить приказ о замене"
     new_mentor = forms.ModelChoiceField(label="Новый наставник", queryset=Person.objects.none())
     ground = forms.ChoiceField(label="Основание (п. 3.7 Положения)", choices=ReplacementGround.choices)
-    comment = forms.CharField(label="Комментарий", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
     def __init__(self, *args, pair, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_mentor"].queryset = _mentors(pair.organization).exclude(pk=pair.mentor_id)

@@ -42,6 +42,9 @@ def _mentees(pair) -> list[Person]:
     return [place.mentee for place in pair.memberships.filter(is_open=True).select_related("mentee")]
 
 
+NAMED_ASSIGNMENTS_MAX = 30
+
+
 @transaction.atomic
 def order_draft_pairs(*, programme, pairs, by) -> Order:
     """«Об утверждении наставнических пар (групп)» from agreed pairs, with the list as appendix № 1."""
@@ -54,13 +57,16 @@ def order_draft_pairs(*, programme, pairs, by) -> Order:
     rows = [(pair, _mentees(pair)) for pair in pairs]
     year = f"{programme.year}/{programme.year + 1}"
     organization = programme.organization
-    assignments = ";\n".join(f"— {texts.pair_assignment(pair, mentees)}" for pair, mentees in rows)
+    if len(rows) <= NAMED_ASSIGNMENTS_MAX:
+        assignments = "Назначить:\n" + ";\n".join(f"— {texts.pair_assignment(p, m)}" for p, m in rows) + "."
+    else:  # a long list is read once, in the appendix, not twice
+        assignments = "Назначить наставников наставляемым в соответствии с приложением № 1."
     plans_due = min(p.start_date for p in pairs) + timedelta(days=14)
     curators = sorted({m.user.get_full_name() for m in organization.memberships.filter(role=Role.CURATOR)
                        .select_related("user") if m.user.get_full_name()})  # fmt: skip
     items = [
         f"Утвердить состав наставнических пар (групп) на {year} учебный год (приложение № 1).",
-        f"Назначить:\n{assignments}.",
+        assignments,
         "Наставникам совместно с наставляемыми разработать индивидуальные планы развития наставляемых "
         f"и представить их куратору на утверждение в срок до {plans_due:%d.%m.%Y}.",
         "Кураторам программы наставничества" + (f" ({', '.join(curators)})" if curators else "")

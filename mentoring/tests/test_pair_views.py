@@ -106,19 +106,27 @@ def test_mentee_gives_own_agreement_but_not_for_others(world, client, programme)
     assert Pair.objects.get(pk=pair.pk).mentor_agreed_on is None
 
 
-def test_replace_mentor_keeps_history_on_the_page(world, client, active_pair):
-    other = make_person(world.school, "Смирнова", "Ольга", "Ивановна")
-    from mentoring.models import MentorProfile
+def test_replacing_a_mentor_drafts_the_order_and_the_director_s_signature_replaces(world, client, active_pair):
+    from conftest import give_consents
+    from mentoring.models import MentorProfile, Order
 
+    other = make_person(world.school, "Смирнова", "Ольга", "Ивановна")
     MentorProfile.objects.create(organization=world.school, person=other, entered_on=date(2025, 9, 1))
+    give_consents(other)
     response = world.client(client, "coordinator").post(
         reverse("mentoring:pair.replace_mentor", args=[active_pair.pk]),
-        {"new_mentor": other.pk, "ground": ReplacementGround.TRANSFER, "comment": "перевод в другое ОО"},
-        follow=True,
-    )
-    page = response.content.decode()
-    assert "Наставник заменён" in page
-    assert "Иванова Мария Петровна: с" in page and "перевод наставника на другую работу" in page
+        {"new_mentor": other.pk, "ground": ReplacementGround.TRANSFER}, follow=True,
+    )  # fmt: skip
+    order = Order.objects.get(kind=Order.Kind.REPLACEMENT)
+    assert "Наставник сменится, когда директор подпишет приказ" in response.content.decode()
+    active_pair.refresh_from_db()
+    assert active_pair.mentor == world.persons["mentor"]  # not before the signature
+    services.order_submit(order=order, by=world.users["coordinator"])
+    services.order_approve(order=order, by=world.users["director"])
+    client.logout()
+    page = world.client(client, "coordinator").get(reverse("mentoring:pair.detail", args=[active_pair.pk]))
+    text = page.content.decode()
+    assert "Иванова Мария Петровна: с" in text and "перевод наставника на другую работу" in text
     active_pair.refresh_from_db()
     assert active_pair.mentor == other
 

@@ -42,8 +42,9 @@ POST_GRID = [
     ("mentoring:pair.terminate", lambda w, p, f: [p.pk],
      expect(404, coordinator=302, curator=302, director=403, mentor=403, parent=403)),
     ("mentoring:pair.terminate", lambda w, p, f: [f.pk], expect(404, other_coordinator=302)),
+    # Replacement is drafted as an order: the coordinator's; the curator manages the pair but drafts no orders.
     ("mentoring:pair.replace_mentor", lambda w, p, f: [p.pk],
-     expect(404, coordinator=302, curator=302, director=403, mentor=403, parent=403)),
+     expect(404, coordinator=302, curator=403, director=403, mentor=403, parent=403)),
     ("mentoring:pair.mentee.add", lambda w, p, f: [p.pk],
      expect(404, coordinator=302, curator=302, director=403, mentor=403, parent=403)),
 ]  # fmt: skip

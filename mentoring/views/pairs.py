@@ -221,10 +221,20 @@ def terminate(request, pk):
 @require_POST
 @member_required
 def replace_mentor(request, pk):
-    return _pair_action(
-        request, pk, ReplaceMentorForm,
-        lambda pair, data: services.pair_replace_mentor(
-            pair=pair, new_mentor=data["new_mentor"], ground=data["ground"], comment=data["comment"], by=request.user
-        ),
-        "Наставник заменён; история сохранена.", form_kwargs=lambda pair: {"pair": pair},
-    )  # fmt: skip
+    """A mentor is replaced only by the director's order: this drafts «О замене наставника»; the replacement
+    itself happens when the director signs it."""
+    pair = _managed_pair(request, pk)
+    if not rules.can_draft_orders(request):
+        raise PermissionDenied
+    form = ReplaceMentorForm(request.POST, pair=pair)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        order = services.order_draft_replacement(pair=pair, new_mentor=form.cleaned_data["new_mentor"],
+                                                 ground=form.cleaned_data["ground"], by=request.user)  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("mentoring:pair.detail", pk=pair.pk)
+    messages.success(request, "Проект приказа о замене наставника составлен. Наставник сменится, когда директор "
+                              "подпишет приказ.")  # fmt: skip
+    return redirect("mentoring:order.detail", pk=order.pk)
