@@ -186,3 +186,12 @@ def test_two_approvals_at_the_same_moment_get_different_numbers(world, programme
     assert not errors
     numbers = sorted(Order.objects.values_list("number", flat=True))
     assert numbers == ["1", "2"]
+
+
+def test_a_long_pairs_order_names_the_assignments_once_in_the_appendix(world, programme, agreed_pair, monkeypatch):
+    from mentoring.services import orders
+
+    monkeypatch.setattr(orders, "NAMED_ASSIGNMENTS_MAX", 0)  # as if the order had more pairs than the limit
+    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    assert order.items[1] == "Назначить наставников наставляемым в соответствии с приложением № 1."
+    assert "Иванова Мария Петровна" in order.appendices[0]["rows"][0][1]
