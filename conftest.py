@@ -132,6 +132,24 @@ def make_bases(world):
 
 
 @pytest.fixture
+def agreed_pair(world, programme):
+    """«Учитель – учитель»: the world's mentor with the young teacher, both consented and agreed."""
+    from mentoring import services
+    from mentoring.models import MentoringForm, Pair
+
+    make_bases(world)
+    give_consents(world.persons["mentor"], world.persons["mentee"])
+    by = world.users["coordinator"]
+    pair = services.pair_create(
+        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["mentee"]],
+    )  # fmt: skip
+    for person in (world.persons["mentor"], world.persons["mentee"]):
+        services.pair_record_agreement(pair=pair, person=person, by=by)
+    return Pair.objects.get(pk=pair.pk)
+
+
+@pytest.fixture
 def active_pair(world, programme):
     """«Учитель – ученик»: the world's mentor with the parent's child, agreed, approved and working."""
     from mentoring import services

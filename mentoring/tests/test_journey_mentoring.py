@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from accounts import consents
-from conftest import give_consents, make_bases, screenshot_path, sign_in
+from conftest import screenshot_path, sign_in
 from mentoring import services
-from mentoring.models import IndividualPlan, MentoringForm, Order, Pair
+from mentoring.models import IndividualPlan, Order, Pair
 
 pytestmark = pytest.mark.browser
 
@@ -35,17 +35,10 @@ def test_mentor_fills_the_plan_inline_and_marks_a_row_done(world, live_server, p
     page.screenshot(path=screenshot_path("mentor_plan.png"), full_page=True)
 
 
-def test_director_signs_the_pairs_order_and_downloads_it(world, live_server, page, programme):
-    make_bases(world)
-    give_consents(world.persons["mentor"], world.persons["mentee"])
+def test_director_signs_the_pairs_order_and_downloads_it(world, live_server, page, programme, agreed_pair):
     by = world.users["coordinator"]
-    pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["mentee"]],
-    )  # fmt: skip
-    for person in (world.persons["mentor"], world.persons["mentee"]):
-        services.pair_record_agreement(pair=pair, person=person, by=by)
-    order = services.order_draft_pairs(programme=programme, pairs=[Pair.objects.get(pk=pair.pk)], by=by)
+    pair = agreed_pair
+    order = services.order_draft_pairs(programme=programme, pairs=[pair], by=by)
     services.order_submit(order=order, by=by)
     sign_in(page, live_server, "director")
     page.click("text=Приказы на подпись")

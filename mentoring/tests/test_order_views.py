@@ -1,26 +1,10 @@
-from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from accounts.tests.test_permissions import ALL, expect
-from conftest import give_consents, make_bases
 from mentoring import services
-from mentoring.models import MentoringForm, Order, Pair
-
-
-@pytest.fixture
-def agreed_pair(world, programme):
-    make_bases(world)
-    give_consents(world.persons["mentor"], world.persons["mentee"])
-    by = world.users["coordinator"]
-    pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["mentee"]],
-    )  # fmt: skip
-    for person in (world.persons["mentor"], world.persons["mentee"]):
-        services.pair_record_agreement(pair=pair, person=person, by=by)
-    return Pair.objects.get(pk=pair.pk)
+from mentoring.models import Order, Pair
 
 
 def test_coordinator_drafts_edits_submits_and_director_signs(world, client, programme, agreed_pair):

@@ -8,10 +8,10 @@ from django.db import connection, connections  # noqa: F401 (connection: the ski
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conftest import give_consents, make_bases, make_person
+from conftest import give_consents, make_person
 from mentoring import services
 from mentoring.documents.render import sha256
-from mentoring.models import ApprovedOrderError, MentoringForm, Order, Pair
+from mentoring.models import ApprovedOrderError, Order, Pair
 
 
 def pdf_text(data: bytes) -> str:
@@ -20,21 +20,6 @@ def pdf_text(data: bytes) -> str:
 
 def flat(text: str) -> str:
     return " ".join(text.split())
-
-
-@pytest.fixture
-def agreed_pair(world, programme):
-    make_bases(world)
-    give_consents(world.persons["mentor"], world.persons["mentee"])
-    by = world.users["coordinator"]
-    pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["mentee"]],
-    )  # fmt: skip
-    services.pair_record_agreement(pair=pair, person=world.persons["mentor"], by=by)
-    services.pair_record_agreement(pair=pair, person=world.persons["mentee"], by=by)
-    pair.refresh_from_db()
-    return pair
 
 
 def test_pairs_order_names_people_in_the_right_cases_with_number_and_date(world, programme, agreed_pair):
