@@ -55,3 +55,30 @@ def test_demo_has_orders_and_consents_in_every_state(db):
     assert blockers and all("согласи" in b and "законный представитель" in b for b in blockers)
     assert set(Consent.objects.filter(organization=school).values_list("status", flat=True)) == set(Consent.Status.values)
     assert set(Consent.objects.filter(organization=school).values_list("method", flat=True)) >= {"online", "paper"}
+
+
+def test_every_page_a_demo_user_can_reach_works(db):
+    """Each demo login follows the links of its home page three clicks deep (GET only, at most 150 pages):
+    nothing answers with an error, so every page links only to pages that work for that role."""
+    import re
+
+    call_command("demo_data", stdout=open("/dev/null", "w"))
+    link = re.compile(r'href="(/[^"#?]*)(?:\?[^"]*)?"')
+    for username, _ in DEMO_LOGINS:
+        if username == "admin":
+            continue
+        client = Client()
+        client.login(username=username, password=DEMO_PASSWORD)
+        seen, frontier = set(), ["/"]
+        for _depth in range(3):
+            found = []
+            for url in frontier:
+                if url in seen or url.startswith(("/static/", "/admin/", "/accounts/logout")) or len(seen) >= 150:
+                    continue
+                seen.add(url)
+                response = client.get(url)
+                assert response.status_code in (200, 302), (username, url, response.status_code)
+                if response.get("Content-Type", "").startswith("text/html"):
+                    found.extend(link.findall(response.content.decode()))
+            frontier = found
+        assert len(seen) > 3, username
