@@ -15,6 +15,18 @@ class CrispyMixin:
         self.helper.add_input(Submit("submit", self.submit_label))
 
 
+class FilterFormMixin:
+    """Filter bars are laid out by hand in templates: give their widgets Bootstrap's classes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs.setdefault("class", css)
+            widget.attrs.setdefault("aria-label", field.label or "")
+
+
 class PersonForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Person

@@ -1,6 +1,6 @@
 from django import forms
 
-from accounts.forms import CrispyMixin
+from accounts.forms import CrispyMixin, FilterFormMixin
 from accounts.models import Person
 from mentoring.models import Direction, MentoringForm, Pair, Programme, ReplacementGround, RoleModel
 
@@ -76,7 +76,7 @@ class ReplaceMentorForm(CrispyMixin, forms.Form):
         self.fields["new_mentor"].queryset = _mentors(pair.organization).exclude(pk=pair.mentor_id)
 
 
-class PairFilterForm(forms.Form):
+class PairFilterForm(FilterFormMixin, forms.Form):
     q = forms.CharField(label="ФИО", required=False)
     status = forms.ChoiceField(label="Статус", required=False, choices=[("", "Все статусы"), *Pair.Status.choices])
     form = forms.ModelChoiceField(label="Форма", required=False, queryset=MentoringForm.objects.all(),

@@ -5,7 +5,7 @@ from datetime import date
 from django import forms
 from django.db.models import Q
 
-from accounts.forms import CrispyMixin
+from accounts.forms import CrispyMixin, FilterFormMixin
 from accounts.models import Person, Role, User
 from mentoring.forms import DateInput
 from mentoring.models import (
@@ -261,7 +261,7 @@ class SupportForm(forms.ModelForm):
 PAIRING_CHOICES = [("", "В паре и без пары"), ("paired", "В паре"), ("unpaired", "Без пары")]
 
 
-class BaseFilterForm(forms.Form):
+class BaseFilterForm(FilterFormMixin, forms.Form):
     """Filters of a base. Without a programme in the query, the latest programme is taken: the base table
     describes one academic year (its pairs, forms and results)."""
 
@@ -294,9 +294,6 @@ class BaseFilterForm(forms.Form):
         self.fields["form"].queryset = MentoringForm.objects.filter(
             programmes__organization=organization
         ).distinct()
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.update({"class": css, "aria-label": field.label})
         self.fields["q"].widget.attrs["placeholder"] = "Фамилия, имя или отчество"
 
     @property

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from accounts.forms import CrispyMixin
+from accounts.forms import CrispyMixin, FilterFormMixin
 from accounts.models import ConsentKind, Person
 
 
@@ -27,7 +27,7 @@ class PaperConsentForm(CrispyMixin, forms.Form):
         self.fields["signer"].queryset = Person.objects.filter(pk__in=ids)
 
 
-class TrackerFilterForm(forms.Form):
+class TrackerFilterForm(FilterFormMixin, forms.Form):
     programme = forms.ModelChoiceField(label="Программа", queryset=None, required=False, empty_label="Все участники баз")
     group = forms.CharField(label="Класс", required=False)
     form = forms.ModelChoiceField(label="Форма", queryset=None, required=False, empty_label="Все формы")

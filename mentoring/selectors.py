@@ -43,9 +43,8 @@ def pairs_for(request):
 def with_list_relations(pairs):
     """Everything a list of pairs shows, in a constant number of queries."""
     return pairs.select_related("mentor", "form", "programme", "role_model", "direction").prefetch_related(
-        Prefetch("memberships", queryset=PairMentee.objects.filter(is_open=True).select_related("mentee"),
-                 to_attr="open_places"),
-    )  # fmt: skip
+        Prefetch("memberships", queryset=PairMentee.objects.select_related("mentee"), to_attr="all_places"),
+    )
 
 
 def managed_pairs(request):

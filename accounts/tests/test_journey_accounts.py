@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 def test_coordinator_signs_in_and_finds_a_student(world, live_server, page):
     sign_in(page, live_server, "coordinator")
     assert page.locator("h1").first.inner_text() == "МБОУ «СОШ № 1»"
+    page.click("nav >> text=Школа")
     page.click("nav >> text=Участники")
     page.fill("input[name=q]", "Сидоров Павел")
     page.click("button:has-text('Найти')")

@@ -20,6 +20,7 @@ def home(request):
             "staff": persons.filter(kind=Person.Kind.STAFF).count(),
             "students": persons.filter(kind=Person.Kind.STUDENT).count(),
             "users": persons.filter(user__isnull=False).count(),
+            "orders_waiting": request.organization.orders.filter(status="submitted").count(),
         }
     return render(request, "home.html", context)
 

@@ -56,7 +56,9 @@ def pair_list(request):
     page = Paginator(with_list_relations(pairs.order_by("-start_date", "pk")), 50).get_page(request.GET.get("page"))
     visible = None if manager else _visible_mentee_ids(request)
     for pair in page:
-        pair.shown_places = [p for p in pair.open_places if visible is None or p.mentee_id in visible]
+        # An open pair shows who is in it now; a closed one, who was in it.
+        pair.shown_places = [p for p in pair.all_places if (p.is_open or not pair.is_open)
+                             and (visible is None or p.mentee_id in visible)]  # fmt: skip
     return render(request, "mentoring/pairs/pair_list.html", {"page": page, "filters": filters, "manager": manager})
 
 
