@@ -62,8 +62,8 @@ def order_draft_pairs(*, programme, pairs, by) -> Order:
     else:  # a long list is read once, in the appendix, not twice
         assignments = "Назначить наставников наставляемым в соответствии с приложением № 1."
     plans_due = min(p.start_date for p in pairs) + timedelta(days=14)
-    curators = sorted({m.user.get_full_name() for m in organization.memberships.filter(role=Role.CURATOR)
-                       .select_related("user") if m.user.get_full_name()})  # fmt: skip
+    curators = sorted(p.short_name for p in organization.persons.filter(
+        user__memberships__organization=organization, user__memberships__role=Role.CURATOR).distinct())
     items = [
         f"Утвердить состав наставнических пар (групп) на {year} учебный год (приложение № 1).",
         assignments,
