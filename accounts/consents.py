@@ -78,16 +78,30 @@ def consent_request(*, subject: Person, by, send_email: bool = True) -> list[tup
             Consent.objects.create(organization=subject.organization, subject=subject, kind=kind, recorded_by=by)
     links = []
     for signer in signers:
-        token, token_hash = Invitation.new_token()
-        link = ConsentRequest.objects.create(
-            organization=subject.organization, subject=subject, signer=signer, token_hash=token_hash, created_by=by,
-            expires_at=timezone.now() + timedelta(days=LINK_TTL_DAYS), last_sent_at=timezone.now() if signer.email else None,
-        )  # fmt: skip
+        link, token = _new_link(subject, signer, by, sent=send_email and bool(signer.email))
         links.append((link, token))
         if send_email and signer.email:
             _send_link(link, token)
     audit(organization=subject.organization, actor=by, action="consent.request", obj=subject, links=len(links))
     return links
+
+
+def _new_link(subject: Person, signer: Person, by, *, sent: bool) -> tuple[ConsentRequest, str]:
+    token, token_hash = Invitation.new_token()
+    link = ConsentRequest.objects.create(
+        organization=subject.organization, subject=subject, signer=signer, token_hash=token_hash, created_by=by,
+        expires_at=timezone.now() + timedelta(days=LINK_TTL_DAYS), last_sent_at=timezone.now() if sent else None,
+    )  # fmt: skip
+    return link, token
+
+
+@transaction.atomic
+def consent_link_for_signer(*, subject: Person, signer: Person, by) -> str:
+    """A parent (or an adult) signed in to their account signs there: a fresh single-purpose link for them."""
+    signer_relation(subject, signer, timezone.localdate())
+    _, token = _new_link(subject, signer, by, sent=False)
+    audit(organization=subject.organization, actor=by, action="consent.link_for_signer", obj=subject)
+    return token
 
 
 def _send_link(link: ConsentRequest, token: str) -> None:

@@ -66,6 +66,7 @@ urlpatterns = [
     path("consents/letters/", consents.letters, name="consent.letters"),
     path("consents/links/<int:pk>/remind/", consents.remind, name="consent.remind"),
     path("consents/mine/", consents.mine, name="consent.mine"),
+    path("people/<int:pk>/consents/sign/", consents.sign_mine, name="consent.sign_mine"),
     path("consents/sign/<str:token>/", consents.sign, name="consent.sign"),
     path("people/<int:pk>/consents/paper/", consents.paper, name="consent.paper"),
     path("people/<int:pk>/consents/pdf/", consents.consent_pdf, name="consent.pdf"),

@@ -258,3 +258,15 @@ def test_consent_grid(world, client, name, args, role, status):
     response = world.client(client, role).get(reverse(name, args=args(world)))
     expected = 404 if (role is None and name == "mentoring:consent.pdf") else status
     assert response.status_code == expected
+
+
+def test_a_signed_in_parent_signs_from_the_account_but_not_for_another_family(world, client):
+    parent = world.client(client, "parent")
+    page = parent.get(reverse("mentoring:consent.mine")).content.decode()
+    assert "Прочитать и подписать" in page
+    response = parent.post(reverse("mentoring:consent.sign_mine", args=[world.persons["child"].pk]))
+    assert response.status_code == 302 and "/m/consents/sign/" in response["Location"]
+    assert "152-ФЗ" in parent.get(response["Location"]).content.decode()
+    stranger = world.persons["stranger_child"]
+    assert parent.post(reverse("mentoring:consent.sign_mine", args=[stranger.pk])).status_code == 404
+    assert not ConsentRequest.objects.filter(subject=stranger).exists()

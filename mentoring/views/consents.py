@@ -229,8 +229,31 @@ def mine(request):
     if own is None:
         raise Http404
     subjects = [own, *[g.child for g in own.wards.select_related("child")]]
-    rows = [{"subject": s, "consents": list(s.consents.order_by("-requested_at"))} for s in subjects]
+    rows = []
+    for subject in subjects:
+        history = list(subject.consents.order_by("-requested_at"))
+        rows.append({
+            "subject": subject, "consents": history,
+            "valid": consents.has_valid_consent(subject),
+            "given": any(c.status == Consent.Status.GIVEN for c in history),
+            # an adult signs for themself, a minor's consent is signed by a parent
+            "may_sign": (subject.pk == own.pk) != subject.is_minor(),
+        })  # fmt: skip
     return render(request, "mentoring/consents/mine.html", {"rows": rows})
+
+
+@require_POST
+@member_required
+def sign_mine(request, pk):
+    """From the account: a fresh link for the signed-in signer, then the usual signing page."""
+    subject = get_object_or_404(request.organization.persons, pk=pk)
+    if request.person is None:
+        raise Http404
+    try:
+        token = consents.consent_link_for_signer(subject=subject, signer=request.person, by=request.user)
+    except ValidationError:
+        raise Http404 from None  # not theirs to sign: another family's child is simply not found
+    return redirect("mentoring:consent.sign", token=token)
 
 
 @require_POST
