@@ -22,6 +22,7 @@ urlpatterns = [
     path("bases/mentees/new/", bases.mentee_edit, name="mentee_base.create"),
     path("bases/mentees/<int:pk>/edit/", bases.mentee_edit, name="mentee_base.update"),
     path("bases/mentees/unpaired/", bases.unpaired_list, name="mentee_base.unpaired"),
+    path("mentor-code/", bases.mentor_code, name="mentor_code"),
     # Pairs and groups
     path("pairs/", pairs.pair_list, name="pair.list"),
     path("pairs/new/", pairs.pair_create, name="pair.create"),

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Person
 from accounts.services import audit
@@ -56,4 +57,14 @@ def mentee_profile_save(*, profile: MenteeProfile, by) -> MenteeProfile:
     profile.save()
     audit(organization=profile.organization, actor=by, action="mentee_base.create" if created else "mentee_base.update",
           obj=profile)  # fmt: skip
+    return profile
+
+
+@transaction.atomic
+def mentor_code_acknowledge(*, profile: MentorProfile, by) -> MentorProfile:
+    """The mentor has read the manifesto, the code and the guiding principles (seed 001, appendix 3)."""
+    if profile.code_acknowledged_on is None:
+        profile.code_acknowledged_on = timezone.localdate()
+        profile.save(update_fields=["code_acknowledged_on"])
+        audit(organization=profile.organization, actor=by, action="mentor_base.code_acknowledged", obj=profile)
     return profile

@@ -463,3 +463,20 @@ def test_support_cannot_be_saved_for_a_paired_mentee_or_a_bad_id(world, client, 
     assert client.post(UNPAIRED, {"profile": "abc", "support_given": "x"}).status_code == 404
     paired.refresh_from_db()
     assert paired.support_given == ""
+
+
+def test_mentor_reads_the_code_and_acknowledges_it_once(world, client):
+    make_bases(world)
+    mentor = world.client(client, "mentor")
+    page = mentor.get(reverse("mentoring:mentor_code")).content.decode()
+    assert "КОДЕКС НАСТАВНИКА".lower() in page.lower() and "стал жертвой насилия" in page
+    mentor.post(reverse("mentoring:mentor_code"))
+    profile = MentorProfile.objects.get(person=world.persons["mentor"])
+    first = profile.code_acknowledged_on
+    assert first is not None
+    mentor.post(reverse("mentoring:mentor_code"))
+    profile.refresh_from_db()
+    assert profile.code_acknowledged_on == first
+    client.logout()
+    # someone who is not in the mentor base reads it, but has nothing to acknowledge
+    assert world.client(client, "mentee").post(reverse("mentoring:mentor_code")).status_code == 403

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.decorators import rule_required
+from accounts.decorators import member_required, rule_required
 from accounts.models import search_q
 from accounts.views import _apply_errors
 from mentoring import exports, rules, services
@@ -204,3 +204,29 @@ def _support_save(request, unpaired):
     return render(
         request, "mentoring/bases/_unpaired_row.html", {"profile": profile, "manage": True, "saved": saved}
     )
+
+
+@member_required
+def mentor_code(request):
+    """The mentor's manifesto, code and principles; a mentor of the base confirms having read them."""
+    from mentoring.catalogue_data import (
+        MENTOR_CODE,
+        MENTOR_CODE_SECTIONS,
+        SAFEGUARDING_INTRO,
+        SAFEGUARDING_KINDS,
+    )
+
+    own = request.person
+    profile = MentorProfile.objects.filter(person=own).first() if own is not None else None
+    if request.method == "POST":
+        if profile is None:
+            raise PermissionDenied
+        services.mentor_code_acknowledge(profile=profile, by=request.user)
+        messages.success(request, "Спасибо: отмечено, что вы ознакомлены с кодексом и манифестом наставника.")
+        return redirect("mentoring:mentor_code")
+    sections = [{**section, "paragraphs": [p for p in MENTOR_CODE if p["section"] == section["code"]]}
+                for section in MENTOR_CODE_SECTIONS]  # fmt: skip
+    return render(request, "mentoring/bases/mentor_code.html", {
+        "sections": sections, "profile": profile, "safeguarding_intro": SAFEGUARDING_INTRO,
+        "safeguarding": SAFEGUARDING_KINDS,
+    })  # fmt: skip
