@@ -1,5 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from import_export import fields, resources
+from import_export.admin import ImportExportModelAdmin
+from import_export.widgets import ForeignKeyWidget
 
 from .models import (
     AuditEntry,
@@ -50,8 +53,22 @@ class GuardianInline(admin.TabularInline):
     autocomplete_fields = ["guardian"]
 
 
+class PersonResource(resources.ModelResource):
+    """People of a school to and from .xlsx/.csv: the organisation by its short name, the rest as in the model."""
+
+    organization = fields.Field(attribute="organization", column_name="organization",
+                                widget=ForeignKeyWidget(Organization, field="short_name"))  # fmt: skip
+
+    class Meta:
+        model = Person
+        fields = ["id", "organization", "last_name", "first_name", "middle_name", "sex", "birth_date", "kind",
+                  "position", "group", "email", "phone"]  # fmt: skip
+        clean_model_instances = True  # full_clean(): a bad row is reported, not saved
+
+
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ImportExportModelAdmin):
+    resource_classes = [PersonResource]
     list_display = ["full_name", "kind", "position", "group", "birth_date", "organization", "user"]
     list_filter = ["kind", "sex", "organization", "group"]
     search_fields = ["last_name", "first_name", "middle_name", "email", "phone", "group"]

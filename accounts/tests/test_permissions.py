@@ -5,6 +5,7 @@ arguments, expected status per actor); None is the anonymous visitor.
 """
 
 import pytest
+import tablib
 from django.urls import reverse
 
 from conftest import ROLES
@@ -103,3 +104,16 @@ def test_person_search_ignores_case_in_cyrillic(world, client):
     page = world.client(client, "coordinator").get(reverse("accounts:person.list"), {"q": "сидоров павел"})
     text = page.content.decode()
     assert "Сидоров Павел Игоревич" in text and "Сидорова Елена" not in text
+
+
+def test_people_round_trip_through_a_spreadsheet(world):
+    from accounts.admin import PersonResource
+
+    dataset = PersonResource().export(queryset=world.school.persons.filter(last_name="Сидоров"))
+    assert dataset.dict[0]["organization"] == "МБОУ «СОШ № 1»" and dataset.dict[0]["group"] == "7Б"
+    rows = tablib.Dataset(headers=["organization", "last_name", "first_name", "middle_name", "sex", "kind", "group"])
+    rows.append(["МБОУ «СОШ № 1»", "Новикова", "Дарья", "", "F", "student", "6А"])
+    rows.append(["МБОУ «СОШ № 1»", "Ошибкин", "Пётр", "", "X", "student", "6А"])  # no such sex
+    result = PersonResource().import_data(rows, dry_run=False, raise_errors=False)
+    assert result.has_validation_errors()
+    assert not world.school.persons.filter(last_name="Ошибкин").exists()
