@@ -15,6 +15,15 @@ class CrispyMixin:
         self.helper.add_input(Submit("submit", self.submit_label))
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value in ISO format, as the picker expects."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 class FilterFormMixin:
     """Filter bars are laid out by hand in templates: give their widgets Bootstrap's classes."""
 
@@ -34,7 +43,7 @@ class PersonForm(CrispyMixin, forms.ModelForm):
             "last_name", "first_name", "middle_name", "sex", "birth_date", "kind",
             "position", "group", "email", "phone",
         ]  # fmt: skip
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"birth_date": DateInput()}
 
     def clean_group(self):
         return self.cleaned_data["group"].replace(" ", "").upper()

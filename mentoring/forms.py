@@ -1,6 +1,6 @@
 from django import forms
 
-from accounts.forms import CrispyMixin, FilterFormMixin
+from accounts.forms import CrispyMixin, DateInput, FilterFormMixin
 from accounts.models import Person
 from mentoring.models import Direction, MentoringForm, Pair, Programme, ReplacementGround, RoleModel
 
@@ -11,13 +11,6 @@ def _mentors(organization):
 
 def _mentees(organization):
     return organization.persons.filter(mentee_profile__isnull=False, mentee_profile__left_on__isnull=True)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PairForm(CrispyMixin, forms.ModelForm):

@@ -5,9 +5,8 @@ from datetime import date
 from django import forms
 from django.db.models import Q
 
-from accounts.forms import CrispyMixin, FilterFormMixin
+from accounts.forms import CrispyMixin, DateInput, FilterFormMixin
 from accounts.models import Person, Role, User
-from mentoring.forms import DateInput
 from mentoring.models import (
     Audience,
     Direction,

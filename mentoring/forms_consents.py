@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from accounts.forms import CrispyMixin, FilterFormMixin
+from accounts.forms import CrispyMixin, DateInput, FilterFormMixin
 from accounts.models import ConsentKind, Person
 
 
@@ -17,7 +17,7 @@ class PaperConsentForm(CrispyMixin, forms.Form):
     kinds = forms.MultipleChoiceField(label="На что дано согласие", choices=ConsentKind.choices,
                                       widget=forms.CheckboxSelectMultiple,
                                       initial=[ConsentKind.PARTICIPATION, ConsentKind.PERSONAL_DATA])  # fmt: skip
-    signed_on = forms.DateField(label="Дата подписания", widget=forms.DateInput(attrs={"type": "date"}),
+    signed_on = forms.DateField(label="Дата подписания", widget=DateInput(),
                                 initial=timezone.localdate)  # fmt: skip
     scan = forms.FileField(label="Скан (PDF, JPG или PNG, до 5 МБ)")
 

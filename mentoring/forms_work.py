@@ -4,10 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accounts.forms import CrispyMixin
+from accounts.forms import CrispyMixin, DateInput
 from accounts.models import Person
 from mentoring.catalogue_data import PLAN_FORM
-from mentoring.forms import DateInput
 from mentoring.models import IndividualPlan, Meeting, PlanItem, SafeguardingReport
 from mentoring.services.work import check_plan_period, review_fields
 
