@@ -156,6 +156,12 @@ class OrderAdmin(admin.ModelAdmin):
     exclude = ["pdf"]
     inlines = [AcknowledgementInline]
 
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or obj.status != Order.Status.APPROVED)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.status != Order.Status.APPROVED)
+
 
 @admin.register(DocumentPack)
 class DocumentPackAdmin(admin.ModelAdmin):

@@ -180,3 +180,15 @@ def test_a_long_pairs_order_names_the_assignments_once_in_the_appendix(world, pr
     order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
     assert order.items[1] == "Назначить наставников наставляемым в соответствии с приложением № 1."
     assert "Иванова Мария Петровна" in order.appendices[0]["rows"][0][1]
+
+
+def test_a_signed_order_is_read_only_in_the_admin(world, client, programme, django_user_model):
+    order = services.order_draft_from_programme(programme=programme, kind=Order.Kind.FINAL_EVENT,
+                                                by=world.users["coordinator"])  # fmt: skip
+    services.order_submit(order=order, by=world.users["coordinator"])
+    order = services.order_approve(order=order, by=world.users["director"])
+    client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "x"))
+    page = client.get(f"/admin/mentoring/order/{order.pk}/change/")
+    assert page.status_code == 200 and 'name="title"' not in page.content.decode()  # shown, not editable
+    assert client.post(f"/admin/mentoring/order/{order.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Order.objects.filter(pk=order.pk, status=Order.Status.APPROVED).exists()

@@ -79,3 +79,11 @@ def test_organization_form_rejects_a_bad_inn(world, client):
     assert "ИНН состоит из 10 цифр" in response.content.decode()
     world.school.refresh_from_db()
     assert world.school.short_name == "МБОУ «СОШ № 1»"
+
+
+def test_500_page_is_russian_and_needs_no_database(rf):
+    from mentoring.views import error_500
+
+    response = error_500(rf.get("/"))
+    assert response.status_code == 500
+    assert "Произошла ошибка на сервере" in response.content.decode()
