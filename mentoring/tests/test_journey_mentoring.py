@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts import consents
-from conftest import screenshot_path, sign_in
+from conftest import make_bases, screenshot_path, sign_in
 from mentoring import services
 from mentoring.models import IndividualPlan, Order, Pair
 
@@ -67,3 +67,31 @@ def test_parent_signs_the_consent_by_the_link(world, live_server, page):
     assert consents.has_valid_consent(world.persons["child"])
     pdf = page.request.get(live_server.url + reverse("mentoring:consent.pdf", args=[world.persons["child"].pk]))
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
+
+
+def test_coordinator_forms_a_pair_records_agreement_and_drafts_the_order(world, live_server, page, programme):
+    make_bases(world)
+    sign_in(page, live_server, "coordinator")
+    page.goto(live_server.url + reverse("mentoring:pair.create"))
+    page.select_option("#id_programme", str(programme.pk))
+    page.select_option("#id_form", label="Учитель – учитель")
+    page.select_option("#id_mentor", label="Иванова Мария Петровна")
+    page.select_option("#id_mentees", label="Петров Иван Сергеевич")
+    page.fill("#id_start_date", "2025-10-01")
+    page.fill("#id_end_date", "2026-05-29")
+    page.click("input[type=submit]")
+    page.wait_for_selector("text=Пара создана")
+    pair = Pair.objects.get()
+    for _ in range(2):  # the mentor's and the mentee's agreement, recorded from paper
+        page.locator("button:has-text('Записать согласие')").first.click()
+        page.wait_for_selector("text=записано")
+    assert Pair.objects.get(pk=pair.pk).status == Pair.Status.AGREED
+    page.goto(live_server.url + reverse("mentoring:order.create") + "?kind=pairs")
+    page.select_option("#id_programme", str(programme.pk))
+    page.check(f"input[name=pairs][value='{pair.pk}']")
+    page.click("input[type=submit]")
+    page.wait_for_selector("text=Проект приказа составлен")
+    assert "наставником Петрова Ивана Сергеевича" in page.content()
+    # nobody has consented yet: the coordinator is warned before submitting
+    assert "Директор не сможет подписать приказ" in page.content() and "нет действующего согласия" in page.content()
+    page.screenshot(path=screenshot_path("coordinator_order_draft.png"), full_page=True)

@@ -94,7 +94,8 @@ def order_detail(request, pk):
     context = {
         "order": order,
         "acknowledgements": acknowledgements,
-        "blockers": services.approval_blockers(order) if order.status == Order.Status.SUBMITTED else [],
+        # Shown to the coordinator before submitting, too: the director will meet the same obstacles.
+        "blockers": services.approval_blockers(order) if order.status != Order.Status.APPROVED else [],
         "may_acknowledge": order.status == Order.Status.APPROVED and own is not None
         and any(a.person_id == own.pk and not a.acknowledged_on for a in acknowledgements),
         "return_form": ReturnForm() if rules.can_sign_orders(request) else None,
