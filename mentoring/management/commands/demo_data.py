@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from accounts.models import Guardianship, Membership, Organization, Person, Role, User
 
@@ -58,7 +59,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, logins=False, **options):
         if not logins:
-            with transaction.atomic():
+            # The demo's own letters (consent requests, a withdrawal notice) go nowhere.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
                 self.school, self.other = build_demo()
             self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы."))
         self.print_logins()
