@@ -107,3 +107,20 @@ def test_only_the_director_signs(world, client, orders, role):
     assert response.status_code == expected
     draft.refresh_from_db()
     assert (draft.status == Order.Status.APPROVED) == (role == "director")
+
+
+def test_a_cancelled_order_is_marked_in_the_register(world, client, programme):
+    by, director = world.users["coordinator"], world.users["director"]
+    first = services.order_draft_from_programme(programme=programme, kind=Order.Kind.FINAL_EVENT, by=by)
+    services.order_submit(order=first, by=by)
+    first = services.order_approve(order=first, by=director)
+    page = world.client(client, "coordinator").get(reverse("mentoring:order.list")).content.decode()
+    assert "отменён</span>" not in page
+    cancel = services.order_draft_free(organization=world.school, title="Об отмене приказа", by=by, amends=first,
+                                       amendment=Order.Amendment.CANCELS)  # fmt: skip
+    services.order_submit(order=cancel, by=by)
+    services.order_approve(order=cancel, by=director)
+    page = client.get(reverse("mentoring:order.list")).content.decode()
+    assert page.count("отменён</span>") == 1
+    first.refresh_from_db()
+    assert first.status == Order.Status.APPROVED  # the signed order itself is untouched

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -28,9 +28,12 @@ PROGRAMME_KINDS = (Kind.TARGET_MODEL, Kind.CURATORS, Kind.MENTOR_SCHOOL, Kind.FI
 
 @member_required
 def order_list(request):
+    later = Order.objects.filter(amends=OuterRef("pk"), status=Order.Status.APPROVED)
     orders = orders_for(request).annotate(
         named_count=Count("acknowledgements"),
         acknowledged_count=Count("acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False)),
+        cancelled=Exists(later.filter(amendment=Order.Amendment.CANCELS)),
+        amended=Exists(later.filter(amendment=Order.Amendment.AMENDS)),
     )
     kind, status, year = request.GET.get("kind", ""), request.GET.get("status", ""), request.GET.get("year", "")
     if kind in Kind.values:
