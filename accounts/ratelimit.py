@@ -2,11 +2,17 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 
 
 def client_ip(request) -> str:
+    """The visitor's address. Behind our proxy, the last X-Forwarded-For entry is the one the proxy added
+    (earlier entries come from the client and can be forged)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded:
+        return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
 
 

@@ -270,3 +270,14 @@ def test_a_signed_in_parent_signs_from_the_account_but_not_for_another_family(wo
     stranger = world.persons["stranger_child"]
     assert parent.post(reverse("mentoring:consent.sign_mine", args=[stranger.pk])).status_code == 404
     assert not ConsentRequest.objects.filter(subject=stranger).exists()
+
+
+def test_behind_the_proxy_each_visitor_has_their_own_limit(world, client, settings):
+    settings.BEHIND_PROXY = True
+    url = reverse("mentoring:consent.sign", args=["nope"])
+    for _ in range(30):
+        client.get(url, HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.5")
+    assert client.get(url, HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.5").status_code == 429
+    # another visitor through the same proxy; a forged first entry does not help the first one
+    assert client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.6").status_code == 410
+    assert client.get(url, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5").status_code == 429
