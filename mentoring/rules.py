@@ -48,6 +48,13 @@ def can_write_review(request, pair) -> bool:
     return is_pair_mentor(request, pair)
 
 
+def can_read_review(request, pair, review) -> bool:
+    """The mentor and the pair's managers; the director once it is submitted (drafts stay between them)."""
+    if can_write_review(request, pair) or can_manage_pair(request, pair):
+        return True
+    return has_role(request, Role.DIRECTOR) and review is not None and review.status != "draft"
+
+
 NAV_RULES = {
     "manage_programme": can_manage_programme,
     "view_bases": can_view_bases,

@@ -48,7 +48,9 @@ GRID = [
     ("mentoring:meeting.create", lambda w, o: [o["pair"].pk], expect(404, **EDITORS)),
     ("mentoring:meeting.create", lambda w, o: [o["teachers"].pk],
      expect(404, coordinator=200, director=403, mentor=200, mentee=403)),
-    ("mentoring:review.edit", lambda w, o: [o["pair"].pk, w.persons["child"].pk], expect(404, **EDITORS)),
+    # the review is submitted: the director reads it too
+    ("mentoring:review.edit", lambda w, o: [o["pair"].pk, w.persons["child"].pk],
+     expect(404, **{**EDITORS, "director": 200})),
     ("mentoring:review.list", lambda w, o: [], expect(403, coordinator=200, curator=200, other_coordinator=200)),
     ("mentoring:safeguarding.create", lambda w, o: [o["pair"].pk],
      expect(404, coordinator=403, curator=403, director=403, mentor=200, parent=403)),
@@ -104,3 +106,9 @@ def test_a_mentee_sees_their_own_plan(world, client, objects):
     client = world.client(client, "mentee")
     assert client.get(reverse("mentoring:plan.detail", args=[plan.pk])).status_code == 200
     assert client.get(reverse("mentoring:plan.update", args=[plan.pk])).status_code == 403
+
+
+def test_the_director_does_not_read_a_draft_review(world, client, active_pair):
+    services.review_save(pair=active_pair, mentee=world.persons["child"], answers={}, by=world.users["mentor"])
+    url = reverse("mentoring:review.edit", args=[active_pair.pk, world.persons["child"].pk])
+    assert world.client(client, "director").get(url).status_code == 403

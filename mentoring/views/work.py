@@ -309,9 +309,9 @@ def review_edit(request, pk, mentee_pk):
     mentee = get_object_or_404(_pair_mentees(pair, open_only=False), pk=mentee_pk)
     writer = rules.can_write_review(request, pair)
     manage = rules.can_manage_pair(request, pair)
-    if not (writer or manage):
-        raise PermissionDenied
     review = pair.reviews.filter(mentee=mentee).first()
+    if not rules.can_read_review(request, pair, review):
+        raise PermissionDenied
     editable = writer and (review is None or review.status == Review.Status.DRAFT)
     form = ReviewForm(request.POST or None, initial=review.answers if review else None)
     if request.method == "POST":
