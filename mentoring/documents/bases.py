@@ -8,11 +8,14 @@ from mentoring.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
 from mentoring.documents.render import render_pdf
 
 MENTOR, MENTEE = "mentor", "mentee"
+# Column widths in mm: the 16 and 13 columns of seed 003, Appendix 3, across the 277 mm between the margins.
 BASES = {
-    MENTOR: {"template": "documents/mentor_base.html", "title": exports.MENTOR_TITLE, "columns": MENTOR_BASE_COLUMNS,
-             "profiles": "mentor_profiles", "prepare": exports.with_mentor_base, "rows": exports.mentor_rows},
-    MENTEE: {"template": "documents/mentee_base.html", "title": exports.MENTEE_TITLE, "columns": MENTEE_BASE_COLUMNS,
-             "profiles": "mentee_profiles", "prepare": exports.with_mentee_base, "rows": exports.mentee_rows},
+    MENTOR: {"title": exports.MENTOR_TITLE, "columns": MENTOR_BASE_COLUMNS, "profiles": "mentor_profiles",
+             "prepare": exports.with_mentor_base, "rows": exports.mentor_rows,
+             "widths": [6, 22, 22, 20, 22, 22, 16, 13, 14, 14, 24, 16, 16, 14, 16, 20]},
+    MENTEE: {"title": exports.MENTEE_TITLE, "columns": MENTEE_BASE_COLUMNS, "profiles": "mentee_profiles",
+             "prepare": exports.with_mentee_base, "rows": exports.mentee_rows,
+             "widths": [6, 26, 32, 13, 32, 16, 26, 20, 28, 16, 22, 21, 19]},
 }  # fmt: skip
 
 
@@ -36,6 +39,7 @@ def base_context(kind: str, organization, programme=None) -> dict:
         "organization": organization,
         "programme": programme,
         "columns": headers,
+        "widths": base["widths"],
         "footnotes": footnotes,
         "rows": base["rows"](profiles),
         "today": timezone.localdate(),
@@ -43,4 +47,4 @@ def base_context(kind: str, organization, programme=None) -> dict:
 
 
 def render_base(kind: str, organization, programme=None) -> bytes:
-    return render_pdf(BASES[kind]["template"], base_context(kind, organization, programme))
+    return render_pdf("documents/base_table.html", base_context(kind, organization, programme))
