@@ -31,6 +31,12 @@ def can_edit_organization(request) -> bool:
     return has_role(request, Role.COORDINATOR, Role.DIRECTOR)
 
 
+def is_self_or_ward(request, person) -> bool:
+    """The signed-in user's own Person, or a child they are the legal representative of."""
+    own = request.person
+    return own is not None and (person.pk == own.pk or person.guardianships.filter(guardian=own).exists())
+
+
 def can_view_person(request, person) -> bool:
     """Staff see everyone of the organisation; a participant sees themself; a parent sees their own children."""
     if person.organization_id != getattr(request.organization, "pk", None):

@@ -12,6 +12,7 @@ from accounts import consents
 from accounts.decorators import member_required, rule_required
 from accounts.models import Consent, ConsentKind, ConsentRequest, Guardianship, Person
 from accounts.ratelimit import client_ip, rate_limited
+from accounts.rules import is_self_or_ward
 from accounts.services import InvitationError
 from accounts.views import _apply_errors
 from mentoring import rules
@@ -194,10 +195,7 @@ def _may_see_consents(request, subject) -> bool:
         return False
     if subject.organization_id != request.organization.pk:
         return False
-    if rules.can_manage_bases(request):
-        return True
-    own = request.person
-    return own is not None and (own.pk == subject.pk or subject.guardianships.filter(guardian=own).exists())
+    return rules.can_manage_bases(request) or is_self_or_ward(request, subject)
 
 
 def consent_pdf(request, pk):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import member_required, rule_required
 from accounts.models import Role, search_q
+from accounts.rules import is_self_or_ward
 from accounts.views import _apply_errors
 from mentoring import rules, services
 from mentoring.forms import (
@@ -178,11 +179,7 @@ def agreement(request, pk):
     or by a parent for their child."""
     pair = _visible_pair(request, pk)
     person = get_object_or_404(request.organization.persons, pk=request.POST.get("person") or 0)
-    own = request.person
-    allowed = rules.can_manage_pair(request, pair) or (
-        own is not None and (person.pk == own.pk or person.guardianships.filter(guardian=own).exists())
-    )
-    if not allowed:
+    if not (rules.can_manage_pair(request, pair) or is_self_or_ward(request, person)):
         raise PermissionDenied
     try:
         services.pair_record_agreement(pair=pair, person=person, by=request.user)
