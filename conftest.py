@@ -35,7 +35,13 @@ def make_person(organization, last, first, middle="", *, sex="F", kind=Person.Ki
     if kind == Person.Kind.STUDENT:
         fields.setdefault("group", "7Б")
     return Person.objects.create(
-        organization=organization, last_name=last, first_name=first, middle_name=middle, sex=sex, kind=kind, **fields
+        organization=organization,
+        last_name=last,
+        first_name=first,
+        middle_name=middle,
+        sex=sex,
+        kind=kind,
+        **fields,
     )
 
 
@@ -77,10 +83,13 @@ def world(db) -> World:
         school, "Сидоров", "Павел", "Игоревич", sex="M", kind=Person.Kind.STUDENT, birth_date=date(2012, 5, 1)
     )
     Guardianship.objects.create(guardian=w.persons["parent"], child=w.persons["child"], relation="mother")
-    w.persons["stranger_child"] = make_person(school, "Кузнецов", "Артём", "", sex="M", kind=Person.Kind.STUDENT)
+    w.persons["stranger_child"] = make_person(
+        school, "Кузнецов", "Артём", "", sex="M", kind=Person.Kind.STUDENT
+    )
     w.persons["other_coordinator"] = make_person(other, "Белова", "Ирина", "Андреевна")
-    w.users["other_coordinator"] = make_user("other_coordinator", w.persons["other_coordinator"], other,
-                                             Role.COORDINATOR)  # fmt: skip
+    w.users["other_coordinator"] = make_user(
+        "other_coordinator", w.persons["other_coordinator"], other, Role.COORDINATOR
+    )
     w.persons["other_teacher"] = make_person(other, "Чужой", "Пётр", "Петрович", sex="M")
     return w
 
@@ -105,13 +114,21 @@ def programme(world):
 
         import_module("mentoring.migrations.0002_load_catalogues").load(apps, None)
     programme = Programme.objects.create(
-        organization=world.school, year=2025, start_date=date(2025, 9, 1), end_date=date(2026, 6, 30),
-        teachers_target_pct=30, students_target_pct=20,
-    )  # fmt: skip
-    programme.forms.set(MentoringForm.objects.filter(code__in=["teacher_teacher", "teacher_pupil", "pupil_pupil"]))
+        organization=world.school,
+        year=2025,
+        start_date=date(2025, 9, 1),
+        end_date=date(2026, 6, 30),
+        teachers_target_pct=30,
+        students_target_pct=20,
+    )
+    programme.forms.set(
+        MentoringForm.objects.filter(code__in=["teacher_teacher", "teacher_pupil", "pupil_pupil"])
+    )
     ProgrammeCurator.objects.create(programme=programme, curator=world.users["coordinator"])
     ProgrammeCurator.objects.create(
-        programme=programme, curator=world.users["curator"], form=MentoringForm.objects.get(code="teacher_pupil")
+        programme=programme,
+        curator=world.users["curator"],
+        form=MentoringForm.objects.get(code="teacher_pupil"),
     )
     return programme
 
@@ -121,14 +138,16 @@ def make_bases(world):
     from mentoring.models import MenteeProfile, MentorProfile
 
     MentorProfile.objects.get_or_create(
-        organization=world.school, person=world.persons["mentor"],
+        organization=world.school,
+        person=world.persons["mentor"],
         defaults={"entered_on": date(2025, 9, 1), "competencies": "методика преподавания математики"},
-    )  # fmt: skip
+    )
     for key in ["mentee", "child", "stranger_child"]:
         MenteeProfile.objects.get_or_create(
-            organization=world.school, person=world.persons[key],
+            organization=world.school,
+            person=world.persons[key],
             defaults={"entered_on": date(2025, 9, 1), "main_request": "адаптация и повышение успеваемости"},
-        )  # fmt: skip
+        )
 
 
 @pytest.fixture
@@ -141,9 +160,14 @@ def agreed_pair(world, programme):
     give_consents(world.persons["mentor"], world.persons["mentee"])
     by = world.users["coordinator"]
     pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["mentee"]],
-    )  # fmt: skip
+        programme=programme,
+        form=MentoringForm.objects.get(code="teacher_teacher"),
+        mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 29),
+        by=by,
+        mentees=[world.persons["mentee"]],
+    )
     for person in (world.persons["mentor"], world.persons["mentee"]):
         services.pair_record_agreement(pair=pair, person=person, by=by)
     return Pair.objects.get(pk=pair.pk)
@@ -158,9 +182,14 @@ def active_pair(world, programme):
     make_bases(world)
     by = world.users["coordinator"]
     pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_pupil"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["child"]],
-    )  # fmt: skip
+        programme=programme,
+        form=MentoringForm.objects.get(code="teacher_pupil"),
+        mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 29),
+        by=by,
+        mentees=[world.persons["child"]],
+    )
     services.pair_record_agreement(pair=pair, person=world.persons["mentor"], by=by)
     services.pair_record_agreement(pair=pair, person=world.persons["child"], by=by)
     services.pair_approve(pair=pair, by=by)
@@ -180,9 +209,14 @@ def give_consents(*persons, kinds=("participation", "personal_data")):
         signer = guardian.guardian if person.is_minor() and guardian else person
         for kind in kinds:
             Consent.objects.create(
-                organization=person.organization, subject=person, signer=signer, kind=kind,
-                status=Consent.Status.GIVEN, method=Consent.Method.PAPER, given_at=timezone.now(),
-            )  # fmt: skip
+                organization=person.organization,
+                subject=person,
+                signer=signer,
+                kind=kind,
+                status=Consent.Status.GIVEN,
+                method=Consent.Method.PAPER,
+                given_at=timezone.now(),
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -203,7 +237,12 @@ def page(monkeypatch):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         page = browser.new_page(locale="ru-RU")
         page.set_default_timeout(15000)

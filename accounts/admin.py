@@ -56,13 +56,28 @@ class GuardianInline(admin.TabularInline):
 class PersonResource(resources.ModelResource):
     """People of a school to and from .xlsx/.csv: the organisation by its short name, the rest as in the model."""
 
-    organization = fields.Field(attribute="organization", column_name="organization",
-                                widget=ForeignKeyWidget(Organization, field="short_name"))  # fmt: skip
+    organization = fields.Field(
+        attribute="organization",
+        column_name="organization",
+        widget=ForeignKeyWidget(Organization, field="short_name"),
+    )
 
     class Meta:
         model = Person
-        fields = ["id", "organization", "last_name", "first_name", "middle_name", "sex", "birth_date", "kind",
-                  "position", "group", "email", "phone"]  # fmt: skip
+        fields = [
+            "id",
+            "organization",
+            "last_name",
+            "first_name",
+            "middle_name",
+            "sex",
+            "birth_date",
+            "kind",
+            "position",
+            "group",
+            "email",
+            "phone",
+        ]
         clean_model_instances = True  # full_clean(): a bad row is reported, not saved
 
 
@@ -86,7 +101,16 @@ class GuardianshipAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["person", "role", "email", "organization", "created_at", "expires_at", "used_at", "revoked_at"]
+    list_display = [
+        "person",
+        "role",
+        "email",
+        "organization",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "revoked_at",
+    ]
     list_filter = ["role", "organization"]
     search_fields = ["person__last_name", "email"]
     readonly_fields = ["token_hash", "used_at", "user", "created_at"]
@@ -109,7 +133,15 @@ class ConsentAdmin(admin.ModelAdmin):
     list_display = ["subject", "kind", "status", "method", "signer", "given_at", "expires_on", "withdrawn_at"]
     list_filter = ["kind", "status", "method", "organization"]
     search_fields = ["subject__last_name", "signer__last_name", "signed_name"]
-    readonly_fields = ["text", "text_version", "signed_name", "ip_address", "user_agent", "given_at", "withdrawn_at"]
+    readonly_fields = [
+        "text",
+        "text_version",
+        "signed_name",
+        "ip_address",
+        "user_agent",
+        "given_at",
+        "withdrawn_at",
+    ]
     autocomplete_fields = ["subject", "signer", "organization"]
 
 

@@ -50,9 +50,13 @@ def signer_relation(subject: Person, signer: Person, day: date) -> str:
 def consent_text(kind: str, *, subject: Person, signer: Person, day: date, expires_on: date) -> str:
     relation = signer_relation(subject, signer, day)
     context = {
-        "organization": subject.organization, "subject": subject, "signer": signer, "on_behalf": bool(relation),
-        "relation": relation, "expires_on": expires_on,
-    }  # fmt: skip
+        "organization": subject.organization,
+        "subject": subject,
+        "signer": signer,
+        "on_behalf": bool(relation),
+        "relation": relation,
+        "expires_on": expires_on,
+    }
     return render_to_string(f"consents/{kind}.txt", context).strip()
 
 
@@ -72,26 +76,39 @@ def consent_request(*, subject: Person, by, send_email: bool = True) -> list[tup
     day = timezone.localdate()
     signers = signers_of(subject, day)
     if not signers:
-        raise ValidationError(f"У {subject.full_name} не указан законный представитель: добавьте его в карточке.")
+        raise ValidationError(
+            f"У {subject.full_name} не указан законный представитель: добавьте его в карточке."
+        )
     for kind in REQUIRED_KINDS:
-        if not subject.consents.filter(kind=kind, status__in=[Consent.Status.REQUESTED, Consent.Status.GIVEN]).exists():
-            Consent.objects.create(organization=subject.organization, subject=subject, kind=kind, recorded_by=by)
+        if not subject.consents.filter(
+            kind=kind, status__in=[Consent.Status.REQUESTED, Consent.Status.GIVEN]
+        ).exists():
+            Consent.objects.create(
+                organization=subject.organization, subject=subject, kind=kind, recorded_by=by
+            )
     links = []
     for signer in signers:
         link, token = _new_link(subject, signer, by, sent=send_email and bool(signer.email))
         links.append((link, token))
         if send_email and signer.email:
             _send_link(link, token)
-    audit(organization=subject.organization, actor=by, action="consent.request", obj=subject, links=len(links))
+    audit(
+        organization=subject.organization, actor=by, action="consent.request", obj=subject, links=len(links)
+    )
     return links
 
 
 def _new_link(subject: Person, signer: Person, by, *, sent: bool) -> tuple[ConsentRequest, str]:
     token, token_hash = Invitation.new_token()
     link = ConsentRequest.objects.create(
-        organization=subject.organization, subject=subject, signer=signer, token_hash=token_hash, created_by=by,
-        expires_at=timezone.now() + timedelta(days=LINK_TTL_DAYS), last_sent_at=timezone.now() if sent else None,
-    )  # fmt: skip
+        organization=subject.organization,
+        subject=subject,
+        signer=signer,
+        token_hash=token_hash,
+        created_by=by,
+        expires_at=timezone.now() + timedelta(days=LINK_TTL_DAYS),
+        last_sent_at=timezone.now() if sent else None,
+    )
     return link, token
 
 
@@ -120,7 +137,9 @@ def _send_link(link: ConsentRequest, token: str) -> None:
 def consent_remind(*, link: ConsentRequest, by) -> str:
     """A new token for a pending request (the old one stops working), e-mailed again."""
     if link.used_at or not link.signer.email:
-        raise ValidationError("Напомнить можно только по неиспользованной ссылке, если у представителя есть e-mail.")
+        raise ValidationError(
+            "Напомнить можно только по неиспользованной ссылке, если у представителя есть e-mail."
+        )
     token, link.token_hash = Invitation.new_token()
     link.expires_at = timezone.now() + timedelta(days=LINK_TTL_DAYS)
     link.reminders_sent += 1
@@ -137,13 +156,17 @@ def consent_link_check(token: str, *, lock: bool = False) -> ConsentRequest:
         queryset = queryset.select_for_update()
     link = queryset.by_token(token).first()
     if link is None:
-        raise InvitationError("Ссылка недействительна",
-                              "Такой ссылки нет или её заменили новой. Проверьте, что ссылка скопирована полностью, "
-                              "или попросите в школе прислать новую.")  # fmt: skip
+        raise InvitationError(
+            "Ссылка недействительна",
+            "Такой ссылки нет или её заменили новой. Проверьте, что ссылка скопирована полностью, "
+            "или попросите в школе прислать новую.",
+        )
     if link.used_at:
-        raise InvitationError("Согласие уже подписано",
-                              "По этой ссылке согласие уже подписано. Скачать его или отозвать можно в личном кабинете "
-                              "или в школе.")  # fmt: skip
+        raise InvitationError(
+            "Согласие уже подписано",
+            "По этой ссылке согласие уже подписано. Скачать его или отозвать можно в личном кабинете "
+            "или в школе.",
+        )
     if link.expires_at <= timezone.now():
         raise InvitationError("Срок действия ссылки истёк", "Попросите в школе прислать новую ссылку.")
     return link
@@ -153,12 +176,16 @@ def _normalise(name: str) -> str:
     return " ".join(name.lower().replace("ё", "е").split())
 
 
-def _give(*, subject, signer, kinds, method, by, day, ip=None, user_agent="", signed_name="", scan=None) -> list[Consent]:
+def _give(
+    *, subject, signer, kinds, method, by, day, ip=None, user_agent="", signed_name="", scan=None
+) -> list[Consent]:
     signer_relation(subject, signer, day)
     expires_on = default_expiry(day)
     given = []
     for kind in kinds:
-        consent = subject.consents.filter(kind=kind, status__in=[Consent.Status.REQUESTED, Consent.Status.GIVEN]).first()
+        consent = subject.consents.filter(
+            kind=kind, status__in=[Consent.Status.REQUESTED, Consent.Status.GIVEN]
+        ).first()
         if consent is None:
             consent = Consent(organization=subject.organization, subject=subject, kind=kind)
         consent.signer, consent.status, consent.method = signer, Consent.Status.GIVEN, method
@@ -170,26 +197,45 @@ def _give(*, subject, signer, kinds, method, by, day, ip=None, user_agent="", si
         if scan is not None:
             consent.scan = scan
         consent.save()
-        audit(organization=subject.organization, actor=by, action="consent.give", obj=consent, kind=kind,
-              method=method, signer=signer.pk)  # fmt: skip
+        audit(
+            organization=subject.organization,
+            actor=by,
+            action="consent.give",
+            obj=consent,
+            kind=kind,
+            method=method,
+            signer=signer.pk,
+        )
         given.append(consent)
     return given
 
 
 @transaction.atomic
-def consent_sign_online(*, token: str, signed_name: str, agree: bool, publication: bool, ip: str | None,
-                        user_agent: str, by=None) -> list[Consent]:  # fmt: skip
+def consent_sign_online(
+    *, token: str, signed_name: str, agree: bool, publication: bool, ip: str | None, user_agent: str, by=None
+) -> list[Consent]:
     link = consent_link_check(token, lock=True)
     errors = {}
     if _normalise(signed_name) != _normalise(link.signer.full_name):
-        errors["signed_name"] = f"Введите фамилию, имя и отчество так, как они указаны: {link.signer.full_name}."
+        errors["signed_name"] = (
+            f"Введите фамилию, имя и отчество так, как они указаны: {link.signer.full_name}."
+        )
     if not agree:
         errors["agree"] = "Отметьте, что вы прочитали текст и согласны."
     if errors:
         raise ValidationError(errors)
     kinds = list(REQUIRED_KINDS) + ([ConsentKind.PUBLICATION] if publication else [])
-    given = _give(subject=link.subject, signer=link.signer, kinds=kinds, method=Consent.Method.ONLINE,
-                  by=by, day=timezone.localdate(), ip=ip, user_agent=user_agent, signed_name=signed_name.strip())  # fmt: skip
+    given = _give(
+        subject=link.subject,
+        signer=link.signer,
+        kinds=kinds,
+        method=Consent.Method.ONLINE,
+        by=by,
+        day=timezone.localdate(),
+        ip=ip,
+        user_agent=user_agent,
+        signed_name=signed_name.strip(),
+    )
     link.used_at = timezone.now()
     link.save(update_fields=["used_at"])
     return given
@@ -207,14 +253,23 @@ def check_scan(scan) -> None:
 
 
 @transaction.atomic
-def consent_record_paper(*, subject: Person, signer: Person, kinds, scan, signed_on: date, by) -> list[Consent]:
+def consent_record_paper(
+    *, subject: Person, signer: Person, kinds, scan, signed_on: date, by
+) -> list[Consent]:
     check_scan(scan)
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": "Дата подписания не может быть в будущем."})
     if not kinds:
         raise ValidationError({"kinds": "Отметьте, на что дано согласие."})
-    return _give(subject=subject, signer=signer, kinds=kinds, method=Consent.Method.PAPER, by=by, day=signed_on,
-                 scan=scan)  # fmt: skip
+    return _give(
+        subject=subject,
+        signer=signer,
+        kinds=kinds,
+        method=Consent.Method.PAPER,
+        by=by,
+        day=signed_on,
+        scan=scan,
+    )
 
 
 @transaction.atomic
@@ -226,14 +281,22 @@ def consent_withdraw(*, subject: Person, kinds, by) -> list[Consent]:
     for consent in consents:
         consent.status, consent.withdrawn_at = Consent.Status.WITHDRAWN, timezone.now()
         consent.save(update_fields=["status", "withdrawn_at"])
-        audit(organization=subject.organization, actor=by, action="consent.withdraw", obj=consent, kind=consent.kind)
+        audit(
+            organization=subject.organization,
+            actor=by,
+            action="consent.withdraw",
+            obj=consent,
+            kind=consent.kind,
+        )
     return consents
 
 
 @transaction.atomic
 def consents_expire(*, today: date | None = None) -> int:
     today = today or timezone.localdate()
-    expired = list(Consent.objects.select_for_update().filter(status=Consent.Status.GIVEN, expires_on__lt=today))
+    expired = list(
+        Consent.objects.select_for_update().filter(status=Consent.Status.GIVEN, expires_on__lt=today)
+    )
     for consent in expired:
         consent.status = Consent.Status.EXPIRED
         consent.save(update_fields=["status"])

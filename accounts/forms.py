@@ -40,9 +40,17 @@ class PersonForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = [
-            "last_name", "first_name", "middle_name", "sex", "birth_date", "kind",
-            "position", "group", "email", "phone",
-        ]  # fmt: skip
+            "last_name",
+            "first_name",
+            "middle_name",
+            "sex",
+            "birth_date",
+            "kind",
+            "position",
+            "group",
+            "email",
+            "phone",
+        ]
         widgets = {"birth_date": DateInput()}
 
     def clean_group(self):
@@ -60,13 +68,15 @@ class PersonForm(CrispyMixin, forms.ModelForm):
 
 class GuardianshipForm(CrispyMixin, forms.Form):
     submit_label = "Добавить"
-    guardian = forms.ModelChoiceField(label="Родитель (законный представитель)", queryset=Person.objects.none())
+    guardian = forms.ModelChoiceField(
+        label="Родитель (законный представитель)", queryset=Person.objects.none()
+    )
     relation = forms.ChoiceField(label="Кем приходится", choices=Guardianship.Relation.choices)
 
     def __init__(self, *args, child: Person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["guardian"].queryset = (
-            child.organization.persons.exclude(pk=child.pk).exclude(kind=Person.Kind.STUDENT)
+        self.fields["guardian"].queryset = child.organization.persons.exclude(pk=child.pk).exclude(
+            kind=Person.Kind.STUDENT
         )
 
 
@@ -88,7 +98,9 @@ class InvitationAcceptForm(CrispyMixin, forms.Form):
         regex=r"^[\w.@+-]+\Z",
         error_messages={"invalid": "Логин может содержать только буквы, цифры и символы @ . + - _"},
     )
-    password1 = forms.CharField(label="Пароль", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password1 = forms.CharField(
+        label="Пароль", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
     password2 = forms.CharField(
         label="Пароль ещё раз", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
@@ -111,9 +123,19 @@ class OrganizationForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Organization
         fields = [
-            "full_name", "short_name", "kind", "city", "director_position", "director_name",
-            "inn", "ogrn", "address", "phone", "website", "order_number_format",
-        ]  # fmt: skip
+            "full_name",
+            "short_name",
+            "kind",
+            "city",
+            "director_position",
+            "director_name",
+            "inn",
+            "ogrn",
+            "address",
+            "phone",
+            "website",
+            "order_number_format",
+        ]
 
     def clean_inn(self):
         inn = self.cleaned_data["inn"].strip()

@@ -23,7 +23,9 @@ class CurrentOrganizationMiddleware:
         request.roles = frozenset()
         request.organizations = []
         if request.user.is_authenticated:
-            memberships = list(request.user.memberships.select_related("organization").order_by("organization_id"))
+            memberships = list(
+                request.user.memberships.select_related("organization").order_by("organization_id")
+            )
             organizations = {m.organization_id: m.organization for m in memberships}
             request.organizations = list(organizations.values())
             if organizations:

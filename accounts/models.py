@@ -62,7 +62,9 @@ class Organization(models.Model):
 
     def clean(self):
         if "{n}" not in self.order_number_format:
-            raise ValidationError({"order_number_format": "Формат номера должен содержать {n} — порядковый номер."})
+            raise ValidationError(
+                {"order_number_format": "Формат номера должен содержать {n} — порядковый номер."}
+            )
 
 
 class User(AbstractUser):
@@ -87,7 +89,9 @@ class Role(models.TextChoices):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(User, verbose_name="пользователь", on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, verbose_name="пользователь", on_delete=models.CASCADE, related_name="memberships"
+    )
     organization = models.ForeignKey(
         Organization, verbose_name="организация", on_delete=models.CASCADE, related_name="memberships"
     )
@@ -131,7 +135,12 @@ class Person(models.Model):
         Organization, verbose_name="организация", on_delete=models.CASCADE, related_name="persons"
     )
     user = models.ForeignKey(
-        User, verbose_name="пользователь", null=True, blank=True, on_delete=models.SET_NULL, related_name="persons"
+        User,
+        verbose_name="пользователь",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="persons",
     )
     last_name = models.CharField("фамилия", max_length=100)
     first_name = models.CharField("имя", max_length=100)
@@ -140,7 +149,10 @@ class Person(models.Model):
     birth_date = models.DateField("дата рождения", null=True, blank=True)
     kind = models.CharField("категория", max_length=10, choices=Kind.choices)
     position = models.CharField(
-        "должность / место работы", max_length=200, blank=True, help_text="Для работников и внешних участников"
+        "должность / место работы",
+        max_length=200,
+        blank=True,
+        help_text="Для работников и внешних участников",
     )
     group = models.CharField("класс / группа", max_length=20, blank=True, help_text="Например, «7Б»")
     email = models.EmailField("e-mail", blank=True)
@@ -157,7 +169,9 @@ class Person(models.Model):
         ordering = ["last_name", "first_name", "middle_name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "user"], condition=Q(user__isnull=False), name="person_one_per_user_and_org"
+                fields=["organization", "user"],
+                condition=Q(user__isnull=False),
+                name="person_one_per_user_and_org",
             ),
         ]
         indexes = [models.Index(fields=["organization", "kind", "group"])]
@@ -213,9 +227,14 @@ class Guardianship(models.Model):
         OTHER = "other", "Иной законный представитель"
 
     guardian = models.ForeignKey(
-        Person, verbose_name="родитель (законный представитель)", on_delete=models.CASCADE, related_name="wards"
+        Person,
+        verbose_name="родитель (законный представитель)",
+        on_delete=models.CASCADE,
+        related_name="wards",
     )
-    child = models.ForeignKey(Person, verbose_name="ребёнок", on_delete=models.CASCADE, related_name="guardianships")
+    child = models.ForeignKey(
+        Person, verbose_name="ребёнок", on_delete=models.CASCADE, related_name="guardianships"
+    )
     relation = models.CharField("кем приходится", max_length=10, choices=Relation.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -247,7 +266,9 @@ class Invitation(models.Model):
     INVITABLE_ROLES = (Role.MENTOR, Role.MENTEE, Role.PARENT, Role.CURATOR, Role.DIRECTOR)
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
-    person = models.ForeignKey(Person, verbose_name="участник", on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(
+        Person, verbose_name="участник", on_delete=models.CASCADE, related_name="invitations"
+    )
     role = models.CharField("роль", max_length=20, choices=Role.choices)
     email = models.EmailField("e-mail", blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -315,7 +336,9 @@ class ConsentKind(models.TextChoices):
 class ConsentQuerySet(models.QuerySet):
     def valid(self, day: date | None = None):
         day = day or timezone.localdate()
-        return self.filter(status=Consent.Status.GIVEN).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=day))
+        return self.filter(status=Consent.Status.GIVEN).filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=day)
+        )
 
 
 class Consent(models.Model):
@@ -334,9 +357,17 @@ class Consent(models.Model):
         PAPER = "paper", "На бумаге (скан)"
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consents")
-    subject = models.ForeignKey(Person, verbose_name="чьё согласие", on_delete=models.CASCADE, related_name="consents")
-    signer = models.ForeignKey(Person, verbose_name="кто подписал", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="signed_consents")  # fmt: skip
+    subject = models.ForeignKey(
+        Person, verbose_name="чьё согласие", on_delete=models.CASCADE, related_name="consents"
+    )
+    signer = models.ForeignKey(
+        Person,
+        verbose_name="кто подписал",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signed_consents",
+    )
     kind = models.CharField("вид", max_length=20, choices=ConsentKind.choices)
     status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.REQUESTED)
     method = models.CharField("способ", max_length=10, choices=Method.choices, blank=True)
@@ -360,14 +391,16 @@ class Consent(models.Model):
         ordering = ["-requested_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["subject", "kind"], condition=Q(status__in=["requested", "given"]),
+                fields=["subject", "kind"],
+                condition=Q(status__in=["requested", "given"]),
                 name="one_live_consent_per_kind",
             ),
             models.CheckConstraint(
-                condition=~Q(status="given") | (Q(signer__isnull=False) & ~Q(method="") & Q(given_at__isnull=False)),
+                condition=~Q(status="given")
+                | (Q(signer__isnull=False) & ~Q(method="") & Q(given_at__isnull=False)),
                 name="given_consent_is_signed",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject} ({self.get_status_display().lower()})"

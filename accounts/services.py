@@ -25,7 +25,6 @@ def audit(*, organization, actor, action: str, obj=None, **data) -> AuditEntry:
     )
 
 
-
 @transaction.atomic
 def person_save(*, person: Person, by, changed: list[str] | None = None) -> Person:
     """Create or update a person of person.organization (the form has validated the fields)."""
@@ -53,7 +52,9 @@ def guardianship_add(*, guardian: Person, child: Person, relation: str, by) -> G
     if Guardianship.objects.filter(guardian=guardian, child=child).exists():
         raise ValidationError(f"{guardian.full_name} уже указан(а) законным представителем этого ребёнка.")
     link = Guardianship.objects.create(guardian=guardian, child=child, relation=relation)
-    audit(organization=child.organization, actor=by, action="guardianship.add", obj=link, guardian=guardian.pk)
+    audit(
+        organization=child.organization, actor=by, action="guardianship.add", obj=link, guardian=guardian.pk
+    )
     return link
 
 
@@ -75,9 +76,12 @@ def invitation_create(*, person: Person, role: str, by, email: str = "") -> tupl
     """Returns the invitation and its raw token — the only moment the token exists in clear."""
     if role not in Invitation.INVITABLE_ROLES:
         raise ValidationError("В эту роль нельзя пригласить по ссылке.")
-    if person.user_id and Membership.objects.filter(
-        user_id=person.user_id, organization_id=person.organization_id, role=role
-    ).exists():
+    if (
+        person.user_id
+        and Membership.objects.filter(
+            user_id=person.user_id, organization_id=person.organization_id, role=role
+        ).exists()
+    ):
         raise ValidationError(f"У {person.short_name} уже есть эта роль.")
     token, token_hash = Invitation.new_token()
     invitation = Invitation.objects.create(
@@ -91,7 +95,11 @@ def invitation_create(*, person: Person, role: str, by, email: str = "") -> tupl
     )
     audit(organization=person.organization, actor=by, action="invitation.create", obj=invitation, role=role)
     if invitation.email:
-        context = {"invitation": invitation, "url": invitation_url(token), "organization": person.organization}
+        context = {
+            "invitation": invitation,
+            "url": invitation_url(token),
+            "organization": person.organization,
+        }
         transaction.on_commit(
             lambda: send_mail(
                 render_to_string("emails/invitation_subject.txt", context).strip(),
@@ -123,7 +131,9 @@ def invitation_check(token: str, *, lock: bool = False) -> Invitation:
             "если вы забыли пароль, воспользуйтесь восстановлением пароля.",
         )
     if invitation.revoked_at:
-        raise InvitationError("Приглашение отозвано", "Координатор отозвал это приглашение. Обратитесь к нему.")
+        raise InvitationError(
+            "Приглашение отозвано", "Координатор отозвал это приглашение. Обратитесь к нему."
+        )
     if invitation.expires_at <= timezone.now():
         raise InvitationError(
             "Срок действия приглашения истёк",
@@ -133,13 +143,17 @@ def invitation_check(token: str, *, lock: bool = False) -> Invitation:
 
 
 @transaction.atomic
-def invitation_accept(*, token: str, user: User | None = None, username: str = "", password: str = "") -> User:
+def invitation_accept(
+    *, token: str, user: User | None = None, username: str = "", password: str = ""
+) -> User:
     """Use the link once: create the login (or take the signed-in user), link the Person, grant the role."""
     invitation = invitation_check(token, lock=True)
     person = invitation.person
     if user is None:
         if person.user_id:
-            raise ValidationError("У этого участника уже есть учётная запись: войдите в неё и откройте ссылку снова.")
+            raise ValidationError(
+                "У этого участника уже есть учётная запись: войдите в неё и откройте ссылку снова."
+            )
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError({"username": "Этот логин уже занят, выберите другой."})
         user = User(
@@ -153,7 +167,9 @@ def invitation_accept(*, token: str, user: User | None = None, username: str = "
         user.save()
     elif person.user_id and person.user_id != user.pk:
         raise ValidationError("Это приглашение выписано другому человеку. Выйдите и откройте ссылку снова.")
-    elif person.user_id is None and Person.objects.filter(organization=person.organization, user=user).exists():
+    elif (
+        person.user_id is None and Person.objects.filter(organization=person.organization, user=user).exists()
+    ):
         raise ValidationError("Ваша учётная запись уже связана с другим участником этой организации.")
     if person.user_id is None:
         person.user = user

@@ -27,10 +27,16 @@ urlpatterns = [
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password.reset.done"),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("accounts:password.reset.complete")),
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=reverse_lazy("accounts:password.reset.complete")
+        ),
         name="password.reset.confirm",
     ),
-    path("password/reset/complete/", auth_views.PasswordResetCompleteView.as_view(), name="password.reset.complete"),
+    path(
+        "password/reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password.reset.complete",
+    ),
     path("invite/<str:token>/", views.invitation_accept, name="invitation.accept"),
     path("people/", views.person_list, name="person.list"),
     path("people/new/", views.person_edit, name="person.create"),

@@ -37,12 +37,22 @@ def person_list(request):
         persons = persons.filter(group__iexact=group)
     page = Paginator(persons.select_related("user"), 50).get_page(request.GET.get("page"))
     groups = (
-        request.organization.persons.exclude(group="").order_by("group").values_list("group", flat=True).distinct()
+        request.organization.persons.exclude(group="")
+        .order_by("group")
+        .values_list("group", flat=True)
+        .distinct()
     )
     return render(
         request,
         "accounts/person_list.html",
-        {"page": page, "query": query, "kind": kind, "group": group, "kinds": Person.Kind.choices, "groups": groups},
+        {
+            "page": page,
+            "query": query,
+            "kind": kind,
+            "group": group,
+            "kinds": Person.Kind.choices,
+            "groups": groups,
+        },
     )
 
 
@@ -68,11 +78,17 @@ def person_detail(request, pk):
 
 @rule_required(rules.can_manage_people)
 def person_edit(request, pk=None):
-    person = get_object_or_404(request.organization.persons, pk=pk) if pk else Person(organization=request.organization)
+    person = (
+        get_object_or_404(request.organization.persons, pk=pk)
+        if pk
+        else Person(organization=request.organization)
+    )
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.person_save(person=form.save(commit=False), by=request.user, changed=form.changed_data)
+            person = services.person_save(
+                person=form.save(commit=False), by=request.user, changed=form.changed_data
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -108,7 +124,10 @@ def invitation_create(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             invitation, token = services.invitation_create(
-                person=person, role=form.cleaned_data["role"], email=form.cleaned_data["email"], by=request.user
+                person=person,
+                role=form.cleaned_data["role"],
+                email=form.cleaned_data["email"],
+                by=request.user,
             )
         except ValidationError as error:
             _apply_errors(form, error)
@@ -117,8 +136,10 @@ def invitation_create(request, pk):
             return render(
                 request,
                 "accounts/invitation_created.html",
-                {"invitation": invitation, "url": request.build_absolute_uri(
-                    reverse("accounts:invitation.accept", args=[token]))},
+                {
+                    "invitation": invitation,
+                    "url": request.build_absolute_uri(reverse("accounts:invitation.accept", args=[token])),
+                },
             )
     return render(request, "accounts/invitation_form.html", {"form": form, "person": person})
 
@@ -157,7 +178,9 @@ def invitation_accept(request, token):
                 user = services.invitation_accept(token=token, user=request.user)
             else:
                 user = services.invitation_accept(
-                    token=token, username=form.cleaned_data["username"], password=form.cleaned_data["password1"]
+                    token=token,
+                    username=form.cleaned_data["username"],
+                    password=form.cleaned_data["password1"],
                 )
         except services.InvitationError as error:
             return render(request, "accounts/invitation_invalid.html", {"error": error}, status=410)

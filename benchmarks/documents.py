@@ -22,8 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TMP = Path(tempfile.mkdtemp(prefix="bench-documents-"))
 sys.path.insert(0, str(ROOT))
-os.environ.update({"DATABASE_URL": f"sqlite:///{TMP / 'bench.sqlite3'}", "MEDIA_ROOT": str(TMP / "media"),
-                   "DJANGO_SETTINGS_MODULE": "mentoring.settings", "LOG_LEVEL": "WARNING"})  # fmt: skip
+os.environ.update(
+    {
+        "DATABASE_URL": f"sqlite:///{TMP / 'bench.sqlite3'}",
+        "MEDIA_ROOT": str(TMP / "media"),
+        "DJANGO_SETTINGS_MODULE": "mentoring.settings",
+        "LOG_LEVEL": "WARNING",
+    }
+)
 os.environ.pop("CELERY_BROKER_URL", None)
 
 import django  # noqa: E402 (after the environment above)
@@ -59,8 +65,15 @@ START, END = date(2025, 10, 1), date(2026, 5, 29)
 
 def person(school, index, sex, **fields) -> Person:
     last, first, middle = demo_name(index, sex)
-    return Person.objects.create(organization=school, last_name=last, first_name=first, middle_name=middle, sex=sex,
-                                 kind=Person.Kind.STAFF, **fields)  # fmt: skip
+    return Person.objects.create(
+        organization=school,
+        last_name=last,
+        first_name=first,
+        middle_name=middle,
+        sex=sex,
+        kind=Person.Kind.STAFF,
+        **fields,
+    )
 
 
 def user(username, school, role, who: Person) -> User:
@@ -75,27 +88,54 @@ def build_data():
     """200 agreed pairs of «Учитель – учитель» with consents, their pairs order submitted, 100 plans of 10 rows."""
     school = Organization.objects.create(
         full_name="Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»",
-        short_name="МБОУ «СОШ № 1»", city="г. Энск", director_name="Терешкова Валентина Петровна",
-    )  # fmt: skip
-    coordinator = user("coordinator", school, Role.COORDINATOR, person(school, 0, "F", position="зам. директора"))
+        short_name="МБОУ «СОШ № 1»",
+        city="г. Энск",
+        director_name="Терешкова Валентина Петровна",
+    )
+    coordinator = user(
+        "coordinator", school, Role.COORDINATOR, person(school, 0, "F", position="зам. директора")
+    )
     form = MentoringForm.objects.get(code="teacher_teacher")
     programme = services.programme_save(
-        programme=Programme(organization=school, year=2025, start_date=date(2025, 9, 1), end_date=date(2026, 6, 30)),
-        forms=[form], directions=[], by=coordinator,
-    )  # fmt: skip
+        programme=Programme(
+            organization=school, year=2025, start_date=date(2025, 9, 1), end_date=date(2026, 6, 30)
+        ),
+        forms=[form],
+        directions=[],
+        by=coordinator,
+    )
     pairs = []
     for i in range(PAIRS):
         mentor = person(school, 2 * i, "F" if i % 3 else "M", position=SUBJECTS[i % len(SUBJECTS)])
-        mentee = person(school, 2 * i + 1, "M" if i % 2 else "F", position=SUBJECTS[(i + 5) % len(SUBJECTS)],
-                        birth_date=date(2000, 1, 1))  # fmt: skip
-        services.mentor_profile_save(profile=MentorProfile(organization=school, person=mentor, entered_on=START),
-                                     by=coordinator)  # fmt: skip
-        services.mentee_profile_save(profile=MenteeProfile(organization=school, person=mentee, entered_on=START,
-                                                           main_request="адаптация молодого специалиста"),
-                                     by=coordinator)  # fmt: skip
+        mentee = person(
+            school,
+            2 * i + 1,
+            "M" if i % 2 else "F",
+            position=SUBJECTS[(i + 5) % len(SUBJECTS)],
+            birth_date=date(2000, 1, 1),
+        )
+        services.mentor_profile_save(
+            profile=MentorProfile(organization=school, person=mentor, entered_on=START), by=coordinator
+        )
+        services.mentee_profile_save(
+            profile=MenteeProfile(
+                organization=school,
+                person=mentee,
+                entered_on=START,
+                main_request="адаптация молодого специалиста",
+            ),
+            by=coordinator,
+        )
         give_consents([mentor, mentee], by=coordinator)
-        pair = services.pair_create(programme=programme, form=form, mentor=mentor, mentees=[mentee], start_date=START,
-                                    end_date=END, by=coordinator)  # fmt: skip
+        pair = services.pair_create(
+            programme=programme,
+            form=form,
+            mentor=mentor,
+            mentees=[mentee],
+            start_date=START,
+            end_date=END,
+            by=coordinator,
+        )
         for who in (mentor, mentee):
             services.pair_record_agreement(pair=pair, person=who, by=coordinator)
         pair.refresh_from_db()
@@ -103,17 +143,31 @@ def build_data():
     order = services.order_draft_pairs(programme=programme, pairs=pairs, by=coordinator)
     services.order_submit(order=order, by=coordinator)
     for pair in pairs[:PLANS]:
-        plan = services.plan_save(plan=IndividualPlan(
-            pair=pair, mentee=pair.mentees.get(), start_date=START, end_date=END,
-            goal="Адаптация в коллективе, освоение методики урока", recommendations="Посещать уроки коллег.",
-            methodical_help="Разбор конспектов уроков, подборка методической литературы.",
-        ), by=coordinator)  # fmt: skip
+        plan = services.plan_save(
+            plan=IndividualPlan(
+                pair=pair,
+                mentee=pair.mentees.get(),
+                start_date=START,
+                end_date=END,
+                goal="Адаптация в коллективе, освоение методики урока",
+                recommendations="Посещать уроки коллег.",
+                methodical_help="Разбор конспектов уроков, подборка методической литературы.",
+            ),
+            by=coordinator,
+        )
         for row in range(ROWS):
-            services.plan_item_save(item=PlanItem(
-                plan=plan, activity=f"Мероприятие {row + 1}: посещение и анализ урока",
-                content="Посещение урока наставника, анализ по схеме, обсуждение", period="октябрь – ноябрь 2025",
-                responsible="Наставник, наставляемый", is_done=row < 4, done_on=date(2025, 11, 1) if row < 4 else None,
-            ), by=coordinator)  # fmt: skip
+            services.plan_item_save(
+                item=PlanItem(
+                    plan=plan,
+                    activity=f"Мероприятие {row + 1}: посещение и анализ урока",
+                    content="Посещение урока наставника, анализ по схеме, обсуждение",
+                    period="октябрь – ноябрь 2025",
+                    responsible="Наставник, наставляемый",
+                    is_done=row < 4,
+                    done_on=date(2025, 11, 1) if row < 4 else None,
+                ),
+                by=coordinator,
+            )
     return school, programme, order, coordinator
 
 
@@ -137,8 +191,10 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     school, programme, order, coordinator = build_data()
-    print(f"Данные: {PAIRS} пар, {PLANS} планов по {ROWS} строк — {time.perf_counter() - started:.1f} с "
-          f"(SQLite во временной папке {TMP})\n")  # fmt: skip
+    print(
+        f"Данные: {PAIRS} пар, {PLANS} планов по {ROWS} строк — {time.perf_counter() - started:.1f} с "
+        f"(SQLite во временной папке {TMP})\n"
+    )
     day = date.today()
 
     def order_path() -> bytes:  # what order_approve does to render (inside its transaction)
@@ -149,18 +205,30 @@ def main() -> None:
     plan_htmls = [render_html(PLAN_TEMPLATE, plan_context(plan)) for plan in plans]
 
     def pack_path() -> None:
-        pack = DocumentPack.objects.create(organization=school, programme=programme, kind=DocumentPack.Kind.PLANS,
-                                           format=DocumentPack.Format.PDF, created_by=coordinator)  # fmt: skip
+        pack = DocumentPack.objects.create(
+            organization=school,
+            programme=programme,
+            kind=DocumentPack.Kind.PLANS,
+            format=DocumentPack.Format.PDF,
+            created_by=coordinator,
+        )
         assert build_pack(pack.pk).status == DocumentPack.Status.DONE
 
     rows = [
-        (f"Приказ о парах, приложение {PAIRS} пар", *compare(order_path, lambda: weasyprint_alone(order_html))),
-        (f"Пакет из {PLANS} планов (один PDF)",
-         *compare(pack_path, lambda: [weasyprint_alone(html) for html in plan_htmls])),
-    ]  # fmt: skip
+        (
+            f"Приказ о парах, приложение {PAIRS} пар",
+            *compare(order_path, lambda: weasyprint_alone(order_html)),
+        ),
+        (
+            f"Пакет из {PLANS} планов (один PDF)",
+            *compare(pack_path, lambda: [weasyprint_alone(html) for html in plan_htmls]),
+        ),
+    ]
     print(f"{'что':<38} {'приложение, с':>14} {'WeasyPrint, с':>14} {'отношение':>10} {'накладные':>10}")
     for name, app, plain in rows:
-        print(f"{name:<38} {app:>14.2f} {plain:>14.2f} {app / plain:>10.2f} {100 * (app / plain - 1):>9.1f} %")
+        print(
+            f"{name:<38} {app:>14.2f} {plain:>14.2f} {app / plain:>10.2f} {100 * (app / plain - 1):>9.1f} %"
+        )
     print(f"\nМедиана из {REPEAT} замеров. Цель: приказ быстрее 3 с, накладные расходы меньше 15 %.")
 
 

@@ -152,15 +152,28 @@ class OrderAdmin(admin.ModelAdmin):
     list_display = ["__str__", "organization", "kind", "status", "approved_on"]
     list_filter = ["kind", "status", "year", "organization"]
     search_fields = ["title", "number"]
-    readonly_fields = ["number", "seq", "year", "approved_on", "approved_by", "approved_at", "frozen", "pdf_sha256"]
+    readonly_fields = [
+        "number",
+        "seq",
+        "year",
+        "approved_on",
+        "approved_by",
+        "approved_at",
+        "frozen",
+        "pdf_sha256",
+    ]
     exclude = ["pdf"]
     inlines = [AcknowledgementInline]
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (obj is None or obj.status != Order.Status.APPROVED)
+        return super().has_change_permission(request, obj) and (
+            obj is None or obj.status != Order.Status.APPROVED
+        )
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (obj is None or obj.status != Order.Status.APPROVED)
+        return super().has_delete_permission(request, obj) and (
+            obj is None or obj.status != Order.Status.APPROVED
+        )
 
 
 @admin.register(DocumentPack)

@@ -55,10 +55,17 @@ PROGRAMMES = {
 PAIR_PERIOD = {2025: (date(2025, 10, 1), date(2026, 5, 29)), 2026: (date(2026, 10, 1), date(2027, 5, 28))}
 AGREED_ON = {2025: (date(2025, 9, 24), date(2025, 9, 26)), 2026: (date(2026, 9, 23), date(2026, 9, 25))}
 
-RES, INNO, SOC, OTHER = (MentorProfile.Interest.RESEARCH, MentorProfile.Interest.INNOVATIVE,
-                         MentorProfile.Interest.SOCIAL, MentorProfile.Interest.OTHER)  # fmt: skip
-TRAINED, IN_PROGRESS, NONE = (MentorProfile.Training.TRAINED, MentorProfile.Training.IN_PROGRESS,
-                              MentorProfile.Training.NONE)  # fmt: skip
+RES, INNO, SOC, OTHER = (
+    MentorProfile.Interest.RESEARCH,
+    MentorProfile.Interest.INNOVATIVE,
+    MentorProfile.Interest.SOCIAL,
+    MentorProfile.Interest.OTHER,
+)
+TRAINED, IN_PROGRESS, NONE = (
+    MentorProfile.Training.TRAINED,
+    MentorProfile.Training.IN_PROGRESS,
+    MentorProfile.Training.NONE,
+)
 
 # The mentor base: the ten mentor teachers M0…M9 of the accounts demo (M0 is the `mentor` login) and two
 # students of 11А, S3 and S7. (competencies, achievements, interests, interests_other, desired age, time,
@@ -346,8 +353,13 @@ class PairSpec:
     review: dict | None = None  # {"mentee", "answers", "acknowledged"}
 
 
-ORG, TRIAL, PLANNING, REGULAR, FINAL = (MeetingKind.ORGANISATIONAL, MeetingKind.TRIAL, MeetingKind.PLANNING,
-                                        MeetingKind.REGULAR, MeetingKind.FINAL)  # fmt: skip
+ORG, TRIAL, PLANNING, REGULAR, FINAL = (
+    MeetingKind.ORGANISATIONAL,
+    MeetingKind.TRIAL,
+    MeetingKind.PLANNING,
+    MeetingKind.REGULAR,
+    MeetingKind.FINAL,
+)
 ST = Pair.Status
 P = IndividualPlan.Status
 
@@ -1027,8 +1039,11 @@ def _programme(school, year: int, by) -> Programme:
             directions=list(Direction.objects.filter(code__in=directions)),
             by=by,
         )
-    for username, codes in [("coordinator", [None]), ("curator", ["teacher_pupil", "pupil_pupil"]),
-                            ("curator2", ["teacher_teacher"])]:  # fmt: skip
+    for username, codes in [
+        ("coordinator", [None]),
+        ("curator", ["teacher_pupil", "pupil_pupil"]),
+        ("curator2", ["teacher_teacher"]),
+    ]:
         curator = User.objects.get(username=username)
         for code in codes:
             form = MentoringForm.objects.get(code=code) if code else None

@@ -74,7 +74,9 @@ def env_database(name: str, default_sqlite_path) -> dict:
     if value is None:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
     if "://" not in value:
-        raise ImproperlyConfigured(f"{name}={value!r} is not a database URL (postgres://user@host:5432/name).")
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a database URL (postgres://user@host:5432/name)."
+        )
     try:
         config = dj_database_url.parse(value, conn_max_age=60, conn_health_checks=True)
     except (ValueError, KeyError) as error:

@@ -16,19 +16,27 @@ def _mentees(organization):
 class PairForm(CrispyMixin, forms.ModelForm):
     submit_label = "Создать пару"
     mentees = forms.ModelMultipleChoiceField(
-        label="Наставляемые", queryset=Person.objects.none(), required=False,
+        label="Наставляемые",
+        queryset=Person.objects.none(),
+        required=False,
         help_text="До 5 человек; пара — это группа из одного наставляемого.",
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Pair
         fields = ["programme", "form", "role_model", "direction", "mentor", "start_date", "end_date", "goal"]
-        widgets = {"start_date": DateInput(), "end_date": DateInput(), "goal": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "goal": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = organization.programmes.all()
-        self.fields["form"].queryset = MentoringForm.objects.filter(programmes__organization=organization).distinct()
+        self.fields["form"].queryset = MentoringForm.objects.filter(
+            programmes__organization=organization
+        ).distinct()
         self.fields["role_model"].queryset = RoleModel.objects.select_related("form")
         self.fields["direction"].queryset = Direction.objects.all()
         self.fields["mentor"].queryset = _mentors(organization)
@@ -64,6 +72,7 @@ class ReplaceMentorForm(CrispyMixin, forms.Form):
     submit_label = "Составить приказ о замене"
     new_mentor = forms.ModelChoiceField(label="Новый наставник", queryset=Person.objects.none())
     ground = forms.ChoiceField(label="Основание (п. 3.7 Положения)", choices=ReplacementGround.choices)
+
     def __init__(self, *args, pair, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_mentor"].queryset = _mentors(pair.organization).exclude(pk=pair.mentor_id)
@@ -71,13 +80,19 @@ class ReplaceMentorForm(CrispyMixin, forms.Form):
 
 class PairFilterForm(FilterFormMixin, forms.Form):
     q = forms.CharField(label="ФИО", required=False)
-    status = forms.ChoiceField(label="Статус", required=False, choices=[("", "Все статусы"), *Pair.Status.choices])
-    form = forms.ModelChoiceField(label="Форма", required=False, queryset=MentoringForm.objects.all(),
-                                  empty_label="Все формы")  # fmt: skip
-    programme = forms.ModelChoiceField(label="Программа", required=False, queryset=Programme.objects.none(),
-                                       empty_label="Все программы")  # fmt: skip
+    status = forms.ChoiceField(
+        label="Статус", required=False, choices=[("", "Все статусы"), *Pair.Status.choices]
+    )
+    form = forms.ModelChoiceField(
+        label="Форма", required=False, queryset=MentoringForm.objects.all(), empty_label="Все формы"
+    )
+    programme = forms.ModelChoiceField(
+        label="Программа", required=False, queryset=Programme.objects.none(), empty_label="Все программы"
+    )
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = organization.programmes.all()
-        self.fields["form"].queryset = MentoringForm.objects.filter(programmes__organization=organization).distinct()
+        self.fields["form"].queryset = MentoringForm.objects.filter(
+            programmes__organization=organization
+        ).distinct()

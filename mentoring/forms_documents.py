@@ -9,7 +9,15 @@ from mentoring.models import DocumentPack
 class PackForm(CrispyMixin, forms.Form):
     submit_label = "Собрать"
 
-    kind = forms.ChoiceField(label="Состав", choices=DocumentPack.Kind.choices, initial=DocumentPack.Kind.PLANS,
-                             widget=forms.RadioSelect)  # fmt: skip
-    format = forms.ChoiceField(label="Формат", choices=DocumentPack.Format.choices, initial=DocumentPack.Format.PDF,
-                               widget=forms.RadioSelect)  # fmt: skip
+    kind = forms.ChoiceField(
+        label="Состав",
+        choices=DocumentPack.Kind.choices,
+        initial=DocumentPack.Kind.PLANS,
+        widget=forms.RadioSelect,
+    )
+    format = forms.ChoiceField(
+        label="Формат",
+        choices=DocumentPack.Format.choices,
+        initial=DocumentPack.Format.PDF,
+        widget=forms.RadioSelect,
+    )

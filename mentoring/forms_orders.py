@@ -18,9 +18,11 @@ class ProgrammeOrderForm(CrispyMixin, forms.Form):
 
 class PairsOrderForm(ProgrammeOrderForm):
     pairs = forms.ModelMultipleChoiceField(
-        label="Согласованные пары", queryset=None, widget=forms.CheckboxSelectMultiple,
+        label="Согласованные пары",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
         help_text="В приказ попадают пары, согласованные наставником и наставляемыми.",
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, organization=organization, **kwargs)
@@ -44,9 +46,9 @@ class ReplacementOrderForm(CrispyMixin, forms.Form):
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pair"].queryset = organization.pairs.filter(status__in=Pair.OPEN_STATUSES).select_related(
-            "mentor", "form"
-        )
+        self.fields["pair"].queryset = organization.pairs.filter(
+            status__in=Pair.OPEN_STATUSES
+        ).select_related("mentor", "form")
         self.fields["new_mentor"].queryset = _mentors(organization)
 
     def clean(self):
@@ -79,8 +81,9 @@ class FreeOrderForm(CrispyMixin, forms.Form):
     submit_label = "Составить проект"
     title = forms.CharField(label="Заголовок («О …»)", max_length=500)
     amends = forms.ModelChoiceField(label="Изменяет или отменяет приказ", queryset=None, required=False)
-    amendment = forms.ChoiceField(label="Что делает с ним", choices=[("", "—"), *Order.Amendment.choices],
-                                  required=False)  # fmt: skip
+    amendment = forms.ChoiceField(
+        label="Что делает с ним", choices=[("", "—"), *Order.Amendment.choices], required=False
+    )
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,12 +98,14 @@ class FreeOrderForm(CrispyMixin, forms.Form):
 
 class OrderTextForm(CrispyMixin, forms.Form):
     title = forms.CharField(label="Заголовок", max_length=500)
-    preamble = forms.CharField(label="Преамбула («На основании …»)", required=False,
-                               widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    preamble = forms.CharField(
+        label="Преамбула («На основании …»)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     items = forms.CharField(
-        label="Пункты после «ПРИКАЗЫВАЮ:»", widget=forms.Textarea(attrs={"rows": 14}),
+        label="Пункты после «ПРИКАЗЫВАЮ:»",
+        widget=forms.Textarea(attrs={"rows": 14}),
         help_text="Каждый пункт — отдельный абзац; между пунктами оставьте пустую строку. Нумерация — автоматически.",
-    )  # fmt: skip
+    )
 
     def clean_items(self):
         text = self.cleaned_data["items"].replace("\r\n", "\n")

@@ -69,8 +69,13 @@ class PlanItemForm(CrispyMixin, forms.ModelForm):
             if isinstance(field.widget, forms.CheckboxInput):
                 field.widget.attrs["class"] = "form-check-input"
             else:
-                field.widget.attrs.update({"class": "form-control form-control-sm", "placeholder": field.label,
-                                           "aria-label": field.label})  # fmt: skip
+                field.widget.attrs.update(
+                    {
+                        "class": "form-control form-control-sm",
+                        "placeholder": field.label,
+                        "aria-label": field.label,
+                    }
+                )
 
     def clean(self):
         data = super().clean()
@@ -98,16 +103,19 @@ class ReviewForm(forms.Form):
         for row in review_fields():
             mark = " *" if row["required"] else ""
             self.fields[row["code"]] = forms.CharField(
-                label=f"{row['number']}. {row['title_ru']}{mark}", help_text=row["hint"], required=False,
+                label=f"{row['number']}. {row['title_ru']}{mark}",
+                help_text=row["hint"],
+                required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
-            )  # fmt: skip
+            )
 
 
 class SafeguardingForm(CrispyMixin, forms.Form):
     submit_label = "Сообщить куратору"
     mentee = forms.ModelChoiceField(label="Наставляемый", queryset=Person.objects.none())
-    kind = forms.ChoiceField(label="Наставляемый сообщил, что", choices=SafeguardingReport.Kind.choices,
-                             widget=forms.RadioSelect)  # fmt: skip
+    kind = forms.ChoiceField(
+        label="Наставляемый сообщил, что", choices=SafeguardingReport.Kind.choices, widget=forms.RadioSelect
+    )
     description = forms.CharField(
         label="Что именно сообщил наставляемый", widget=forms.Textarea(attrs={"rows": 5})
     )

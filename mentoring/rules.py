@@ -77,4 +77,6 @@ def can_sign_orders(request) -> bool:
     return has_role(request, Role.DIRECTOR)
 
 
-NAV_RULES.update({"view_orders": can_view_orders, "draft_orders": can_draft_orders, "sign_orders": can_sign_orders})
+NAV_RULES.update(
+    {"view_orders": can_view_orders, "draft_orders": can_draft_orders, "sign_orders": can_sign_orders}
+)

@@ -63,8 +63,12 @@ def curator_emails(pair: Pair) -> list[str]:
         (Q(form__isnull=True) | Q(form=pair.form)) & (Q(direction__isnull=True) | Q(direction=pair.direction))
     )
     users = {area.curator for area in curators.select_related("curator")}
-    users |= {m.user for m in Membership.objects.filter(organization=pair.organization, role=Role.COORDINATOR)
-              .select_related("user")}  # fmt: skip
+    users |= {
+        m.user
+        for m in Membership.objects.filter(
+            organization=pair.organization, role=Role.COORDINATOR
+        ).select_related("user")
+    }
     return sorted({u.email for u in users if u.email})
 
 

@@ -20,5 +20,6 @@ def expire_consents() -> int:
 
     return consents_expire()
 
+
 # The pack builder's task lives beside its builder; imported here so `celery -A mentoring worker` finds it.
 from mentoring.tasks_documents import build_pack_task  # noqa: E402, F401

@@ -33,4 +33,6 @@ def start_pack_build(pack_id: int) -> None:
     if settings.CELERY_BROKER_URL:
         build_pack_task.delay(pack_id)
     else:
-        threading.Thread(target=_build_in_thread, args=(pack_id,), name=thread_name(pack_id), daemon=True).start()
+        threading.Thread(
+            target=_build_in_thread, args=(pack_id,), name=thread_name(pack_id), daemon=True
+        ).start()

@@ -11,8 +11,11 @@ urlpatterns = [
     path("programmes/<int:pk>/", programmes.programme_detail, name="programme.detail"),
     path("programmes/<int:pk>/edit/", programmes.programme_edit, name="programme.update"),
     path("programmes/<int:pk>/curators/add/", programmes.curator_add, name="programme.curator.add"),
-    path("programmes/<int:pk>/curators/<int:area_pk>/delete/", programmes.curator_delete,
-         name="programme.curator.delete"),  # fmt: skip
+    path(
+        "programmes/<int:pk>/curators/<int:area_pk>/delete/",
+        programmes.curator_delete,
+        name="programme.curator.delete",
+    ),
     path("catalogue/", programmes.catalogue, name="catalogue"),
     # The two bases
     path("bases/mentors/", bases.mentor_list, name="mentor_base.list"),

@@ -27,11 +27,14 @@ def accept(client, token, username="newuser", password="Strong-pass-987"):
     )
 
 
-def test_coordinator_invites_through_the_page_and_an_email_goes_out(world, client, django_capture_on_commit_callbacks):
+def test_coordinator_invites_through_the_page_and_an_email_goes_out(
+    world, client, django_capture_on_commit_callbacks
+):
     child = world.persons["child"]
     with django_capture_on_commit_callbacks(execute=True):
         response = world.client(client, "coordinator").post(
-            reverse("accounts:invitation.create", args=[child.pk]), {"role": "mentee", "email": "pavel@example.com"}
+            reverse("accounts:invitation.create", args=[child.pk]),
+            {"role": "mentee", "email": "pavel@example.com"},
         )
     assert response.status_code == 200
     invitation = Invitation.objects.get(person=child)
@@ -85,7 +88,9 @@ def test_expired_link_shows_a_russian_page_and_changes_nothing(world, client, in
     assert invitation.used_at is None
 
 
-@pytest.mark.parametrize("mangle", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: t[:20], lambda t: "x"])
+@pytest.mark.parametrize(
+    "mangle", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: t[:20], lambda t: "x"]
+)
 def test_altered_link_shows_a_russian_page_and_changes_nothing(world, client, invited, mangle):
     invitation, token = invited
     response = accept(client, mangle(token))
@@ -139,24 +144,34 @@ def test_invitation_for_someone_else_is_refused_to_a_signed_in_user(world, clien
     _, token = services.invitation_create(
         person=world.persons["mentor"], role=Role.CURATOR, by=world.users["coordinator"]
     )
-    response = world.client(client, "mentee").post(reverse("accounts:invitation.accept", args=[token]), follow=True)
+    response = world.client(client, "mentee").post(
+        reverse("accounts:invitation.accept", args=[token]), follow=True
+    )
     assert "выписано другому человеку" in response.content.decode()
-    assert not Membership.objects.filter(role=Role.CURATOR, user__in=[world.users["mentee"], world.users["mentor"]])
+    assert not Membership.objects.filter(
+        role=Role.CURATOR, user__in=[world.users["mentee"], world.users["mentor"]]
+    )
 
 
 def test_role_already_held_cannot_be_invited_again(world):
     with pytest.raises(ValidationError, match="уже есть эта роль"):
-        services.invitation_create(person=world.persons["mentor"], role=Role.MENTOR, by=world.users["coordinator"])
+        services.invitation_create(
+            person=world.persons["mentor"], role=Role.MENTOR, by=world.users["coordinator"]
+        )
 
 
 def test_coordinator_role_cannot_be_given_by_link(world):
     with pytest.raises(ValidationError):
-        services.invitation_create(person=world.persons["mentor"], role=Role.COORDINATOR, by=world.users["coordinator"])
+        services.invitation_create(
+            person=world.persons["mentor"], role=Role.COORDINATOR, by=world.users["coordinator"]
+        )
 
 
 def test_other_school_cannot_revoke(world, client, invited):
     invitation, _ = invited
-    response = world.client(client, "other_coordinator").post(reverse("accounts:invitation.revoke", args=[invitation.pk]))
+    response = world.client(client, "other_coordinator").post(
+        reverse("accounts:invitation.revoke", args=[invitation.pk])
+    )
     assert response.status_code == 404
     invitation.refresh_from_db()
     assert invitation.revoked_at is None

@@ -23,26 +23,52 @@ def expect(default, **overrides):
 
 GRID = [
     ("home", lambda w: [], expect(200)),
-    ("accounts:person.list", lambda w: [],
-     expect(403, coordinator=200, curator=200, director=200, other_coordinator=200)),
-    ("accounts:person.detail", lambda w: [w.persons["mentor"].pk],
-     expect(404, coordinator=200, curator=200, director=200, mentor=200)),
-    ("accounts:person.detail", lambda w: [w.persons["child"].pk],
-     expect(404, coordinator=200, curator=200, director=200, parent=200)),
-    ("accounts:person.detail", lambda w: [w.persons["stranger_child"].pk],
-     expect(404, coordinator=200, curator=200, director=200)),
+    (
+        "accounts:person.list",
+        lambda w: [],
+        expect(403, coordinator=200, curator=200, director=200, other_coordinator=200),
+    ),
+    (
+        "accounts:person.detail",
+        lambda w: [w.persons["mentor"].pk],
+        expect(404, coordinator=200, curator=200, director=200, mentor=200),
+    ),
+    (
+        "accounts:person.detail",
+        lambda w: [w.persons["child"].pk],
+        expect(404, coordinator=200, curator=200, director=200, parent=200),
+    ),
+    (
+        "accounts:person.detail",
+        lambda w: [w.persons["stranger_child"].pk],
+        expect(404, coordinator=200, curator=200, director=200),
+    ),
     ("accounts:person.detail", lambda w: [w.persons["other_teacher"].pk], expect(404, other_coordinator=200)),
     ("accounts:person.create", lambda w: [], expect(403, coordinator=200, other_coordinator=200)),
-    ("accounts:person.update", lambda w: [w.persons["child"].pk], expect(403, coordinator=200, other_coordinator=404)),
-    ("accounts:guardianship.add", lambda w: [w.persons["child"].pk],
-     expect(403, coordinator=200, other_coordinator=404)),
-    ("accounts:invitation.create", lambda w: [w.persons["child"].pk],
-     expect(403, coordinator=200, other_coordinator=404)),
+    (
+        "accounts:person.update",
+        lambda w: [w.persons["child"].pk],
+        expect(403, coordinator=200, other_coordinator=404),
+    ),
+    (
+        "accounts:guardianship.add",
+        lambda w: [w.persons["child"].pk],
+        expect(403, coordinator=200, other_coordinator=404),
+    ),
+    (
+        "accounts:invitation.create",
+        lambda w: [w.persons["child"].pk],
+        expect(403, coordinator=200, other_coordinator=404),
+    ),
     ("accounts:invitation.list", lambda w: [], expect(403, coordinator=200, other_coordinator=200)),
-    ("accounts:organization.update", lambda w: [], expect(403, coordinator=200, director=200, other_coordinator=200)),
+    (
+        "accounts:organization.update",
+        lambda w: [],
+        expect(403, coordinator=200, director=200, other_coordinator=200),
+    ),
     ("accounts:password.change", lambda w: [], expect(200)),
     ("admin:index", lambda w: [], expect(302)),
-]  # fmt: skip
+]
 
 CASES = [(name, args, role, table[role]) for name, args, table in GRID for role in ALL]
 
@@ -111,7 +137,9 @@ def test_people_round_trip_through_a_spreadsheet(world):
 
     dataset = PersonResource().export(queryset=world.school.persons.filter(last_name="Сидоров"))
     assert dataset.dict[0]["organization"] == "МБОУ «СОШ № 1»" and dataset.dict[0]["group"] == "7Б"
-    rows = tablib.Dataset(headers=["organization", "last_name", "first_name", "middle_name", "sex", "kind", "group"])
+    rows = tablib.Dataset(
+        headers=["organization", "last_name", "first_name", "middle_name", "sex", "kind", "group"]
+    )
     rows.append(["МБОУ «СОШ № 1»", "Новикова", "Дарья", "", "F", "student", "6А"])
     rows.append(["МБОУ «СОШ № 1»", "Ошибкин", "Пётр", "", "X", "student", "6А"])  # no such sex
     result = PersonResource().import_data(rows, dry_run=False, raise_errors=False)

@@ -10,13 +10,23 @@ from mentoring.documents.render import render_pdf
 MENTOR, MENTEE = "mentor", "mentee"
 # Column widths in mm: the 16 and 13 columns of seed 003, Appendix 3, across the 277 mm between the margins.
 BASES = {
-    MENTOR: {"title": exports.MENTOR_TITLE, "columns": MENTOR_BASE_COLUMNS, "profiles": "mentor_profiles",
-             "prepare": exports.with_mentor_base, "rows": exports.mentor_rows,
-             "widths": [6, 22, 22, 20, 22, 22, 16, 13, 14, 14, 24, 16, 16, 14, 16, 20]},
-    MENTEE: {"title": exports.MENTEE_TITLE, "columns": MENTEE_BASE_COLUMNS, "profiles": "mentee_profiles",
-             "prepare": exports.with_mentee_base, "rows": exports.mentee_rows,
-             "widths": [6, 26, 32, 13, 32, 16, 26, 20, 28, 16, 22, 21, 19]},
-}  # fmt: skip
+    MENTOR: {
+        "title": exports.MENTOR_TITLE,
+        "columns": MENTOR_BASE_COLUMNS,
+        "profiles": "mentor_profiles",
+        "prepare": exports.with_mentor_base,
+        "rows": exports.mentor_rows,
+        "widths": [6, 22, 22, 20, 22, 22, 16, 13, 14, 14, 24, 16, 16, 14, 16, 20],
+    },
+    MENTEE: {
+        "title": exports.MENTEE_TITLE,
+        "columns": MENTEE_BASE_COLUMNS,
+        "profiles": "mentee_profiles",
+        "prepare": exports.with_mentee_base,
+        "rows": exports.mentee_rows,
+        "widths": [6, 26, 32, 13, 32, 16, 26, 20, 28, 16, 22, 21, 19],
+    },
+}
 
 
 def _headers(columns) -> tuple[list[dict], list[str]]:
@@ -25,7 +35,9 @@ def _headers(columns) -> tuple[list[dict], list[str]]:
     for column in columns:
         if column.get("footnote"):
             footnotes.append(column["footnote"])
-        headers.append({"title": column["title_ru"], "note": len(footnotes) if column.get("footnote") else None})
+        headers.append(
+            {"title": column["title_ru"], "note": len(footnotes) if column.get("footnote") else None}
+        )
     return headers, footnotes
 
 

@@ -24,7 +24,9 @@ def fio(person, case: str) -> str:
 
 def pair_assignment(pair, mentees) -> str:
     """«Иванову Марию Петровну (учитель математики) — наставником Петрова Ивана Сергеевича (обучающийся 7Б)»."""
-    whom = ", ".join(f"{fio(m, 'genitive')} ({m.description})" if m.description else fio(m, "genitive") for m in mentees)
+    whom = ", ".join(
+        f"{fio(m, 'genitive')} ({m.description})" if m.description else fio(m, "genitive") for m in mentees
+    )
     mentor = fio(pair.mentor, "accusative") + (f" ({pair.mentor.position})" if pair.mentor.position else "")
     return f"{mentor} — наставником {whom}"
 
@@ -32,24 +34,35 @@ def pair_assignment(pair, mentees) -> str:
 def pairs_appendix(pairs_with_mentees) -> dict:
     rows = []
     for number, (pair, mentees) in enumerate(pairs_with_mentees, start=1):
-        rows.append([
-            str(number),
-            f"{pair.mentor.full_name}, {pair.mentor.position}".strip(", "),
-            "\n".join(f"{m.full_name}, {m.description}".strip(", ") for m in mentees),
-            pair.form.name + (f" ({pair.role_model.name})" if pair.role_model else ""),
-            f"{pair.start_date:%d.%m.%Y} – {pair.end_date:%d.%m.%Y}",
-        ])  # fmt: skip
+        rows.append(
+            [
+                str(number),
+                f"{pair.mentor.full_name}, {pair.mentor.position}".strip(", "),
+                "\n".join(f"{m.full_name}, {m.description}".strip(", ") for m in mentees),
+                pair.form.name + (f" ({pair.role_model.name})" if pair.role_model else ""),
+                f"{pair.start_date:%d.%m.%Y} – {pair.end_date:%d.%m.%Y}",
+            ]
+        )
     return {
         "title": "Состав наставнических пар (групп)",
-        "columns": ["№", "Наставник, должность", "Наставляемый, должность или класс", "Форма наставничества",
-                    "Период"],  # fmt: skip
+        "columns": [
+            "№",
+            "Наставник, должность",
+            "Наставляемый, должность или класс",
+            "Форма наставничества",
+            "Период",
+        ],
         "rows": rows,
     }
 
 
 def signatory(organization) -> dict:
     parts = organization.director_name.split()
-    name = initials_surname(parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else "") if parts else ""
+    name = (
+        initials_surname(parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else "")
+        if parts
+        else ""
+    )
     return {"position": organization.director_position, "name": name}
 
 
@@ -76,8 +89,13 @@ def snapshot(order, *, number: str = "", day: date | None = None) -> dict:
         "signatory": signatory(organization),
         "acknowledgements": [
             {"name": ack.person.full_name, "description": ack.person.description}
-            for ack in order.acknowledgements.select_related("person").order_by("person__last_name", "person__first_name")
+            for ack in order.acknowledgements.select_related("person").order_by(
+                "person__last_name", "person__first_name"
+            )
         ],
-        "amends": (f"{order.get_amendment_display()} {order_reference(order.amends)} «{order.amends.title}»"
-                   if order.amends_id else ""),  # fmt: skip
+        "amends": (
+            f"{order.get_amendment_display()} {order_reference(order.amends)} «{order.amends.title}»"
+            if order.amends_id
+            else ""
+        ),
     }

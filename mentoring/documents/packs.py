@@ -32,9 +32,17 @@ def pack_request(*, programme, kind: str, format: str, by) -> DocumentPack:
     """Queue a pack; the build starts once the pack is committed (a worker or a thread must be able to read it)."""
     from mentoring.tasks_documents import start_pack_build  # the task module imports this one
 
-    pack = DocumentPack.objects.create(organization=programme.organization, programme=programme, kind=kind,
-                                       format=format, created_by=by)  # fmt: skip
-    audit(organization=programme.organization, actor=by, action="pack.request", obj=pack, kind=kind, format=format)
+    pack = DocumentPack.objects.create(
+        organization=programme.organization, programme=programme, kind=kind, format=format, created_by=by
+    )
+    audit(
+        organization=programme.organization,
+        actor=by,
+        action="pack.request",
+        obj=pack,
+        kind=kind,
+        format=format,
+    )
     transaction.on_commit(partial(start_pack_build, pack.pk))
     return pack
 
@@ -65,12 +73,21 @@ def pack_documents(pack: DocumentPack) -> list[tuple[str, Callable[[], bytes]]]:
             documents.append((title, partial(bytes, order.pdf)))
     plans = plans_for_documents(IndividualPlan.objects.filter(pair__in=pairs))
     plans = plans.order_by("pair__mentor__last_name", "mentee__last_name", "pk")
-    documents += [(f"Индивидуальный план — {plan.mentee.full_name}", partial(render_plan, plan)) for plan in plans]
+    documents += [
+        (f"Индивидуальный план — {plan.mentee.full_name}", partial(render_plan, plan)) for plan in plans
+    ]
     if pack.kind == DocumentPack.Kind.ALL:
-        reviews = reviews_for_documents(Review.objects.filter(pair__in=pairs).exclude(status=Review.Status.DRAFT))
+        reviews = reviews_for_documents(
+            Review.objects.filter(pair__in=pairs).exclude(status=Review.Status.DRAFT)
+        )
         reviews = reviews.order_by("pair__mentor__last_name", "mentee__last_name", "pk")
-        documents += [(f"Отзыв о результатах наставничества — {review.mentee.full_name}",
-                       partial(render_review, review)) for review in reviews]  # fmt: skip
+        documents += [
+            (
+                f"Отзыв о результатах наставничества — {review.mentee.full_name}",
+                partial(render_review, review),
+            )
+            for review in reviews
+        ]
         for kind, title in ((MENTOR, "База наставников"), (MENTEE, "База наставляемых")):
             documents.append((title, partial(render_base, kind, pack.organization, pack.programme)))
     return documents

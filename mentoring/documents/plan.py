@@ -13,9 +13,9 @@ TEMPLATE = "documents/plan.html"
 def plans_for_documents(plans=None):
     """Everything plan_context reads, in a constant number of queries however many plans are rendered."""
     plans = IndividualPlan.objects.all() if plans is None else plans
-    return plans.select_related("pair__mentor", "pair__organization", "mentee", "approved_by").prefetch_related(
-        "items", "approved_by__persons"
-    )
+    return plans.select_related(
+        "pair__mentor", "pair__organization", "mentee", "approved_by"
+    ).prefetch_related("items", "approved_by__persons")
 
 
 def signer_name(user, organization) -> str:
@@ -55,11 +55,19 @@ def plan_context(plan: IndividualPlan) -> dict:
         "sections": [(section, sections[section["code"]]) for section in PLAN_FORM["sections"]],
         # The curator signs by approving the plan; the mentor's date is left to be written by hand.
         "signatures": [
-            {"label": PLAN_FORM["signatures"][0]["label"], "day": local_day(plan.approved_at),
-             "name": signer_name(plan.approved_by, pair.organization)},
-            {"label": PLAN_FORM["signatures"][1]["label"], "day": None,
-             "name": initials_surname(pair.mentor.last_name, pair.mentor.first_name, pair.mentor.middle_name)},
-        ],  # fmt: skip
+            {
+                "label": PLAN_FORM["signatures"][0]["label"],
+                "day": local_day(plan.approved_at),
+                "name": signer_name(plan.approved_by, pair.organization),
+            },
+            {
+                "label": PLAN_FORM["signatures"][1]["label"],
+                "day": None,
+                "name": initials_surname(
+                    pair.mentor.last_name, pair.mentor.first_name, pair.mentor.middle_name
+                ),
+            },
+        ],
         "draft": plan.status != IndividualPlan.Status.APPROVED,
     }
 

@@ -33,7 +33,9 @@ class MentoringForm(models.Model):
 
 
 class RoleModel(models.Model):
-    form = models.ForeignKey(MentoringForm, verbose_name="форма", on_delete=models.CASCADE, related_name="role_models")
+    form = models.ForeignKey(
+        MentoringForm, verbose_name="форма", on_delete=models.CASCADE, related_name="role_models"
+    )
     code = models.SlugField("код", max_length=60)
     name = models.CharField("название", max_length=300)
     description = models.TextField("описание", blank=True)
@@ -67,7 +69,9 @@ class MenteeCategory(models.Model):
     name = models.CharField("название", max_length=300)
     audience = models.CharField("кто", max_length=10, choices=Audience.choices)
     sensitive = models.BooleanField(
-        "чувствительная", default=False, help_text="Не показывать в документах, доступных самому наставляемому"
+        "чувствительная",
+        default=False,
+        help_text="Не показывать в документах, доступных самому наставляемому",
     )
 
     class Meta:

@@ -44,8 +44,14 @@ class Order(models.Model):
         CANCELS = "cancels", "отменяет приказ"
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="orders")
-    programme = models.ForeignKey(Programme, verbose_name="программа", null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="orders")  # fmt: skip
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name="программа",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+    )
     kind = models.CharField("вид приказа", max_length=20, choices=Kind.choices)
     title = models.CharField("заголовок", max_length=500)
     preamble = models.TextField("преамбула", blank=True)
@@ -53,25 +59,40 @@ class Order(models.Model):
     appendices = models.JSONField("приложения", default=list, blank=True)
     status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.DRAFT)
     director_comment = models.TextField("замечания директора", blank=True)
-    amends = models.ForeignKey("self", verbose_name="изменяемый приказ", null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="amendments")  # fmt: skip
+    amends = models.ForeignKey(
+        "self",
+        verbose_name="изменяемый приказ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+    )
     amendment = models.CharField("что делает с ним", max_length=10, choices=Amendment.choices, blank=True)
     pairs = models.ManyToManyField(Pair, verbose_name="пары", blank=True, related_name="orders")
-    replacement_pair = models.ForeignKey(Pair, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    replacement_mentor = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    replacement_pair = models.ForeignKey(
+        Pair, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    replacement_mentor = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     replacement_ground = models.CharField(max_length=20, choices=ReplacementGround.choices, blank=True)
-    named = models.ManyToManyField(Person, through="OrderAcknowledgement", related_name="named_in_orders", blank=True)
+    named = models.ManyToManyField(
+        Person, through="OrderAcknowledgement", related_name="named_in_orders", blank=True
+    )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     seq = models.PositiveIntegerField(null=True, blank=True)
     number = models.CharField("номер", max_length=40, blank=True)
     approved_on = models.DateField("дата приказа", null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")  # fmt: skip
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
     frozen = models.JSONField("данные подписанного приказа", null=True, blank=True, editable=False)
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -83,12 +104,19 @@ class Order(models.Model):
         ordering = ["-approved_on", "-seq", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "year", "seq"], name="order_seq_unique_per_year"),
-            models.UniqueConstraint(fields=["organization", "year", "number"], name="order_number_unique_per_year"),
+            models.UniqueConstraint(
+                fields=["organization", "year", "number"], name="order_number_unique_per_year"
+            ),
             models.CheckConstraint(
-                condition=~Q(status="approved") | (Q(seq__isnull=False) & Q(approved_on__isnull=False)
-                                                   & Q(frozen__isnull=False) & ~Q(pdf_sha256="")),
+                condition=~Q(status="approved")
+                | (
+                    Q(seq__isnull=False)
+                    & Q(approved_on__isnull=False)
+                    & Q(frozen__isnull=False)
+                    & ~Q(pdf_sha256="")
+                ),
                 name="approved_order_is_numbered_and_frozen",
-            ),  # fmt: skip
+            ),
         ]
 
     def __str__(self):
@@ -99,7 +127,9 @@ class Order(models.Model):
     def save(self, *args, **kwargs):
         """The single approval save goes through; any save of an order already approved in the database raises."""
         if self.pk and Order.objects.filter(pk=self.pk, status=self.Status.APPROVED).exists():
-            raise ApprovedOrderError("Подписанный приказ не изменяется: издайте новый приказ о внесении изменений.")
+            raise ApprovedOrderError(
+                "Подписанный приказ не изменяется: издайте новый приказ о внесении изменений."
+            )
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -168,7 +198,9 @@ class DocumentPack(models.Model):
     total = models.PositiveIntegerField(default=0)
     file = models.FileField(upload_to="packs/%Y/%m/", blank=True)
     error = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

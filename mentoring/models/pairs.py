@@ -36,15 +36,24 @@ class Pair(models.Model):
     CLOSED_STATUSES = (Status.COMPLETED, Status.TERMINATED)
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="pairs")
-    programme = models.ForeignKey(Programme, verbose_name="программа", on_delete=models.PROTECT, related_name="pairs")
-    form = models.ForeignKey(MentoringForm, verbose_name="форма", on_delete=models.PROTECT, related_name="pairs")
-    role_model = models.ForeignKey(RoleModel, verbose_name="ролевая модель", null=True, blank=True,
-                                   on_delete=models.PROTECT)  # fmt: skip
-    direction = models.ForeignKey(Direction, verbose_name="направление", null=True, blank=True,
-                                  on_delete=models.PROTECT)  # fmt: skip
-    mentor = models.ForeignKey(Person, verbose_name="наставник", on_delete=models.PROTECT, related_name="mentored_pairs")
-    mentees = models.ManyToManyField(Person, through="PairMentee", through_fields=("pair", "mentee"),
-                                     related_name="mentee_pairs")  # fmt: skip
+    programme = models.ForeignKey(
+        Programme, verbose_name="программа", on_delete=models.PROTECT, related_name="pairs"
+    )
+    form = models.ForeignKey(
+        MentoringForm, verbose_name="форма", on_delete=models.PROTECT, related_name="pairs"
+    )
+    role_model = models.ForeignKey(
+        RoleModel, verbose_name="ролевая модель", null=True, blank=True, on_delete=models.PROTECT
+    )
+    direction = models.ForeignKey(
+        Direction, verbose_name="направление", null=True, blank=True, on_delete=models.PROTECT
+    )
+    mentor = models.ForeignKey(
+        Person, verbose_name="наставник", on_delete=models.PROTECT, related_name="mentored_pairs"
+    )
+    mentees = models.ManyToManyField(
+        Person, through="PairMentee", through_fields=("pair", "mentee"), related_name="mentee_pairs"
+    )
     status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.DRAFT)
     start_date = models.DateField("начало")
     end_date = models.DateField("окончание")
@@ -54,7 +63,9 @@ class Pair(models.Model):
     closed_on = models.DateField("дата завершения", null=True, blank=True)
     termination_reason = models.TextField("причина досрочного прекращения", blank=True)
     results = models.TextField("результаты программы", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -64,7 +75,8 @@ class Pair(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end_date__gt=F("start_date")), name="pair_dates_ordered"),
             models.CheckConstraint(
-                condition=~Q(status="terminated") | ~Q(termination_reason=""), name="pair_termination_has_reason"
+                condition=~Q(status="terminated") | ~Q(termination_reason=""),
+                name="pair_termination_has_reason",
             ),
         ]
         indexes = [models.Index(fields=["organization", "status"])]
@@ -90,8 +102,9 @@ class PairMentee(models.Model):
     a unique constraint."""
 
     pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="memberships")
-    mentee = models.ForeignKey(Person, verbose_name="наставляемый", on_delete=models.PROTECT,
-                               related_name="pair_memberships")  # fmt: skip
+    mentee = models.ForeignKey(
+        Person, verbose_name="наставляемый", on_delete=models.PROTECT, related_name="pair_memberships"
+    )
     form = models.ForeignKey(MentoringForm, on_delete=models.PROTECT, related_name="+")
     slot = models.PositiveSmallIntegerField()
     is_open = models.BooleanField(default=True)
@@ -104,8 +117,12 @@ class PairMentee(models.Model):
         verbose_name_plural = "наставляемые в парах"
         ordering = ["slot"]
         constraints = [
-            models.CheckConstraint(condition=Q(slot__gte=1, slot__lte=MAX_MENTEES), name="pair_at_most_5_mentees"),
-            models.UniqueConstraint(fields=["pair", "slot"], condition=Q(is_open=True), name="pair_slot_unique"),
+            models.CheckConstraint(
+                condition=Q(slot__gte=1, slot__lte=MAX_MENTEES), name="pair_at_most_5_mentees"
+            ),
+            models.UniqueConstraint(
+                fields=["pair", "slot"], condition=Q(is_open=True), name="pair_slot_unique"
+            ),
             models.UniqueConstraint(fields=["pair", "mentee"], name="pair_mentee_unique"),
             models.UniqueConstraint(
                 fields=["mentee", "form"], condition=Q(is_open=True), name="one_open_pair_per_mentee_and_form"
@@ -123,7 +140,9 @@ class MentorTerm(models.Model):
     mentor = models.ForeignKey(Person, verbose_name="наставник", on_delete=models.PROTECT, related_name="+")
     started_on = models.DateField("с")
     ended_on = models.DateField("по", null=True, blank=True)
-    end_ground = models.CharField("основание замены", max_length=20, choices=ReplacementGround.choices, blank=True)
+    end_ground = models.CharField(
+        "основание замены", max_length=20, choices=ReplacementGround.choices, blank=True
+    )
     comment = models.TextField("комментарий", blank=True)
 
     class Meta:
@@ -131,7 +150,9 @@ class MentorTerm(models.Model):
         verbose_name_plural = "история наставников"
         ordering = ["started_on", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["pair"], condition=Q(ended_on__isnull=True), name="one_current_mentor"),
+            models.UniqueConstraint(
+                fields=["pair"], condition=Q(ended_on__isnull=True), name="one_current_mentor"
+            ),
         ]
 
     def __str__(self):

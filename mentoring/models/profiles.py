@@ -20,10 +20,12 @@ class MentorProfile(models.Model):
         TRAINED = "trained", "Обучен («Школа наставников»)"
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="mentor_profiles")
-    person = models.OneToOneField(Person, verbose_name="наставник", on_delete=models.CASCADE,
-                                  related_name="mentor_profile")  # fmt: skip
-    category = models.ForeignKey(MentorCategory, verbose_name="категория", null=True, blank=True,
-                                 on_delete=models.PROTECT)  # fmt: skip
+    person = models.OneToOneField(
+        Person, verbose_name="наставник", on_delete=models.CASCADE, related_name="mentor_profile"
+    )
+    category = models.ForeignKey(
+        MentorCategory, verbose_name="категория", null=True, blank=True, on_delete=models.PROTECT
+    )
     competencies = models.TextField("основные компетенции", blank=True)
     achievements = models.TextField("важные для программы достижения", blank=True)
     interests = models.JSONField("интересы", default=list, blank=True)
@@ -34,7 +36,9 @@ class MentorProfile(models.Model):
         "место работы / учёбы (для внешнего наставника)", max_length=300, blank=True
     )
     experience_years = models.PositiveSmallIntegerField("педагогический стаж, лет", null=True, blank=True)
-    training_status = models.CharField("обучение", max_length=20, choices=Training.choices, default=Training.NONE)
+    training_status = models.CharField(
+        "обучение", max_length=20, choices=Training.choices, default=Training.NONE
+    )
     trained_on = models.DateField("дата обучения", null=True, blank=True)
     code_acknowledged_on = models.DateField(
         "ознакомлен с кодексом и манифестом наставника", null=True, blank=True
@@ -53,7 +57,9 @@ class MentorProfile(models.Model):
 
     @property
     def workplace(self) -> str:
-        return self.external_workplace or f"{self.person.position}, {self.organization.short_name}".strip(", ")
+        return self.external_workplace or f"{self.person.position}, {self.organization.short_name}".strip(
+            ", "
+        )
 
     def interests_display(self) -> str:
         labels = dict(self.Interest.choices)
@@ -65,10 +71,12 @@ class MentorProfile(models.Model):
 
 class MenteeProfile(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="mentee_profiles")
-    person = models.OneToOneField(Person, verbose_name="наставляемый", on_delete=models.CASCADE,
-                                  related_name="mentee_profile")  # fmt: skip
-    category = models.ForeignKey(MenteeCategory, verbose_name="категория", null=True, blank=True,
-                                 on_delete=models.PROTECT)  # fmt: skip
+    person = models.OneToOneField(
+        Person, verbose_name="наставляемый", on_delete=models.CASCADE, related_name="mentee_profile"
+    )
+    category = models.ForeignKey(
+        MenteeCategory, verbose_name="категория", null=True, blank=True, on_delete=models.PROTECT
+    )
     main_request = models.TextField("основной запрос")
     entered_on = models.DateField("дата вхождения в программу")
     support_given = models.TextField(

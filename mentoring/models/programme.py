@@ -14,11 +14,17 @@ class Programme(models.Model):
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="programmes")
     title = models.CharField("название", max_length=300, default="Программа наставничества")
-    year = models.PositiveSmallIntegerField("учебный год (начало)", help_text="2025 — это 2025/2026 учебный год")
+    year = models.PositiveSmallIntegerField(
+        "учебный год (начало)", help_text="2025 — это 2025/2026 учебный год"
+    )
     start_date = models.DateField("начало")
     end_date = models.DateField("окончание")
-    forms = models.ManyToManyField(MentoringForm, verbose_name="формы наставничества", related_name="programmes")
-    directions = models.ManyToManyField(Direction, verbose_name="направления", blank=True, related_name="programmes")
+    forms = models.ManyToManyField(
+        MentoringForm, verbose_name="формы наставничества", related_name="programmes"
+    )
+    directions = models.ManyToManyField(
+        Direction, verbose_name="направления", blank=True, related_name="programmes"
+    )
     teachers_target_pct = models.PositiveSmallIntegerField("охват педагогов, %", default=10)
     students_target_pct = models.PositiveSmallIntegerField("охват обучающихся, %", default=10)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -31,7 +37,8 @@ class Programme(models.Model):
             models.UniqueConstraint(fields=["organization", "year", "title"], name="programme_unique_title"),
             models.CheckConstraint(condition=Q(end_date__gt=F("start_date")), name="programme_dates_ordered"),
             models.CheckConstraint(
-                condition=Q(teachers_target_pct__lte=100, students_target_pct__lte=100), name="programme_targets_pct"
+                condition=Q(teachers_target_pct__lte=100, students_target_pct__lte=100),
+                name="programme_targets_pct",
             ),
         ]
 
@@ -52,17 +59,23 @@ class ProgrammeCurator(models.Model):
     """A curator's area: a form or a direction of one programme (both empty: the whole programme)."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="curators")
-    curator = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="куратор", on_delete=models.CASCADE,
-                                related_name="curated")  # fmt: skip
-    form = models.ForeignKey(MentoringForm, verbose_name="форма", null=True, blank=True, on_delete=models.CASCADE)
-    direction = models.ForeignKey(Direction, verbose_name="направление", null=True, blank=True,
-                                  on_delete=models.CASCADE)  # fmt: skip
+    curator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="куратор", on_delete=models.CASCADE, related_name="curated"
+    )
+    form = models.ForeignKey(
+        MentoringForm, verbose_name="форма", null=True, blank=True, on_delete=models.CASCADE
+    )
+    direction = models.ForeignKey(
+        Direction, verbose_name="направление", null=True, blank=True, on_delete=models.CASCADE
+    )
 
     class Meta:
         verbose_name = "куратор программы"
         verbose_name_plural = "кураторы программы"
         constraints = [
-            models.UniqueConstraint(fields=["programme", "curator", "form", "direction"], name="curator_area_unique"),
+            models.UniqueConstraint(
+                fields=["programme", "curator", "form", "direction"], name="curator_area_unique"
+            ),
         ]
 
     def __str__(self):

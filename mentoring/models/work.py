@@ -24,15 +24,18 @@ class IndividualPlan(models.Model):
         APPROVED = "approved", "Утверждён куратором"
 
     pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="plans")
-    mentee = models.ForeignKey(Person, verbose_name="наставляемый", on_delete=models.PROTECT, related_name="plans")
+    mentee = models.ForeignKey(
+        Person, verbose_name="наставляемый", on_delete=models.PROTECT, related_name="plans"
+    )
     start_date = models.DateField("начало")
     end_date = models.DateField("окончание")
     goal = models.TextField("цель", blank=True)
     recommendations = models.TextField("рекомендации наставника", blank=True)
     methodical_help = models.TextField("методическая помощь", blank=True)
     status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")  # fmt: skip
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
     mark = models.CharField("отметка о выполнении", max_length=20, choices=PlanMark.choices, blank=True)
     marked_on = models.DateField(null=True, blank=True)
@@ -66,7 +69,9 @@ class PlanItem(models.Model):
         verbose_name_plural = "мероприятия плана"
         ordering = ["position", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(is_done=False) | Q(done_on__isnull=False), name="plan_item_done_dated"),
+            models.CheckConstraint(
+                condition=Q(is_done=False) | Q(done_on__isnull=False), name="plan_item_done_dated"
+            ),
         ]
 
     def __str__(self):
@@ -89,7 +94,9 @@ class Meeting(models.Model):
     date = models.DateField("дата")
     topic = models.CharField("тема", max_length=300)
     notes = models.TextField("заметки", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -114,15 +121,18 @@ class Review(models.Model):
     answers = models.JSONField(default=dict, blank=True)
     status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                        related_name="+")  # fmt: skip
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "отзыв о результатах наставничества"
         verbose_name_plural = "отзывы о результатах наставничества"
-        constraints = [models.UniqueConstraint(fields=["pair", "mentee"], name="review_one_per_mentee_in_pair")]
+        constraints = [
+            models.UniqueConstraint(fields=["pair", "mentee"], name="review_one_per_mentee_in_pair")
+        ]
 
     def __str__(self):
         return f"Отзыв: {self.mentee}"
@@ -151,25 +161,36 @@ class SafeguardingReport(models.Model):
     class Kind(models.TextChoices):
         # The manifesto's wording: «если наставляемый сообщит о том, что …»
         VIOLENCE = "violence", "Стал жертвой насилия (физического, сексуального, психологического)"
-        ILLEGAL_ACTIVITY = "illegal_activity", "Вовлечён в незаконную деятельность (наркотики, финансовые махинации)"
-        THREAT = "threat_to_life_or_health", "Угроза жизни и здоровью (суицидальные мысли, пагубная зависимость)"
+        ILLEGAL_ACTIVITY = (
+            "illegal_activity",
+            "Вовлечён в незаконную деятельность (наркотики, финансовые махинации)",
+        )
+        THREAT = (
+            "threat_to_life_or_health",
+            "Угроза жизни и здоровью (суицидальные мысли, пагубная зависимость)",
+        )
 
     class Status(models.TextChoices):
         NEW = "new", "Новое"
         IN_PROGRESS = "in_progress", "Принимаются меры"
         CLOSED = "closed", "Закрыто"
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="safeguarding_reports")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="safeguarding_reports"
+    )
     pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="safeguarding_reports")
-    mentee = models.ForeignKey(Person, verbose_name="наставляемый", on_delete=models.PROTECT, related_name="+")
+    mentee = models.ForeignKey(
+        Person, verbose_name="наставляемый", on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField("что произошло", max_length=30, choices=Kind.choices)
     description = models.TextField("описание")
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField("статус", max_length=20, choices=Status.choices, default=Status.NEW)
     follow_up = models.TextField("принятые меры", blank=True)
-    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")  # fmt: skip
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     handled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

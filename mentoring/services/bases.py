@@ -15,8 +15,10 @@ def programme_save(*, programme: Programme, forms, directions, by) -> Programme:
         raise ValidationError({"forms": "Выберите хотя бы одну форму наставничества."})
     if programme.end_date <= programme.start_date:
         raise ValidationError({"end_date": "Окончание программы должно быть позже начала."})
-    outside = programme.pk and programme.pairs.filter(start_date__lt=programme.start_date).exists() or (
-        programme.pk and programme.pairs.filter(end_date__gt=programme.end_date).exists()
+    outside = (
+        programme.pk
+        and programme.pairs.filter(start_date__lt=programme.start_date).exists()
+        or (programme.pk and programme.pairs.filter(end_date__gt=programme.end_date).exists())
     )
     if outside:
         raise ValidationError("Есть пары со сроками вне новых дат программы: сначала измените их сроки.")
@@ -24,8 +26,12 @@ def programme_save(*, programme: Programme, forms, directions, by) -> Programme:
     programme.save()
     programme.forms.set(forms)
     programme.directions.set(directions)
-    audit(organization=programme.organization, actor=by, action="programme.create" if created else "programme.update",
-          obj=programme)  # fmt: skip
+    audit(
+        organization=programme.organization,
+        actor=by,
+        action="programme.create" if created else "programme.update",
+        obj=programme,
+    )
     return programme
 
 
@@ -43,8 +49,12 @@ def mentor_profile_save(*, profile: MentorProfile, by) -> MentorProfile:
         raise ValidationError({"trained_on": "Укажите дату обучения в «Школе наставников»."})
     created = profile.pk is None
     profile.save()
-    audit(organization=profile.organization, actor=by, action="mentor_base.create" if created else "mentor_base.update",
-          obj=profile)  # fmt: skip
+    audit(
+        organization=profile.organization,
+        actor=by,
+        action="mentor_base.create" if created else "mentor_base.update",
+        obj=profile,
+    )
     return profile
 
 
@@ -55,8 +65,12 @@ def mentee_profile_save(*, profile: MenteeProfile, by) -> MenteeProfile:
         raise ValidationError({"main_request": "Опишите основной запрос наставляемого."})
     created = profile.pk is None
     profile.save()
-    audit(organization=profile.organization, actor=by, action="mentee_base.create" if created else "mentee_base.update",
-          obj=profile)  # fmt: skip
+    audit(
+        organization=profile.organization,
+        actor=by,
+        action="mentee_base.create" if created else "mentee_base.update",
+        obj=profile,
+    )
     return profile
 
 
@@ -66,5 +80,7 @@ def mentor_code_acknowledge(*, profile: MentorProfile, by) -> MentorProfile:
     if profile.code_acknowledged_on is None:
         profile.code_acknowledged_on = timezone.localdate()
         profile.save(update_fields=["code_acknowledged_on"])
-        audit(organization=profile.organization, actor=by, action="mentor_base.code_acknowledged", obj=profile)
+        audit(
+            organization=profile.organization, actor=by, action="mentor_base.code_acknowledged", obj=profile
+        )
     return profile

@@ -27,7 +27,9 @@ def consent_blockers(pairs) -> list[str]:
     """One sentence per participant of these pairs without a valid consent, saying what is missing."""
     problems, seen = [], set()
     for pair in pairs:
-        people = [pair.mentor] + [p.mentee for p in pair.memberships.filter(is_open=True).select_related("mentee")]
+        people = [pair.mentor] + [
+            p.mentee for p in pair.memberships.filter(is_open=True).select_related("mentee")
+        ]
         for person in people:
             if person.pk in seen:
                 continue
@@ -35,7 +37,9 @@ def consent_blockers(pairs) -> list[str]:
             missing = missing_consents(person)
             if missing:
                 who = "подписывает законный представитель" if person.is_minor() else "подписывает сам(а)"
-                problems.append(f"{person.full_name}: нет действующего согласия — {', '.join(missing)} ({who}).")
+                problems.append(
+                    f"{person.full_name}: нет действующего согласия — {', '.join(missing)} ({who})."
+                )
     return problems
 
 
@@ -48,7 +52,9 @@ def consent_withdraw(*, subject: Person, kinds, by) -> list[Pair]:
         return []
     today = timezone.localdate()
     affected = []
-    for place in PairMentee.objects.select_for_update().filter(mentee=subject, is_open=True).select_related("pair"):
+    for place in (
+        PairMentee.objects.select_for_update().filter(mentee=subject, is_open=True).select_related("pair")
+    ):
         pair = place.pair
         others = pair.memberships.filter(is_open=True).exclude(pk=place.pk).exists()
         if others:
@@ -57,14 +63,24 @@ def consent_withdraw(*, subject: Person, kinds, by) -> list[Pair]:
         else:
             pair.status = Pair.Status.SUSPENDED
             pair.save(update_fields=["status"])
-        audit(organization=pair.organization, actor=by, action="pair.suspend_for_consent", obj=pair, mentee=subject.pk)
+        audit(
+            organization=pair.organization,
+            actor=by,
+            action="pair.suspend_for_consent",
+            obj=pair,
+            mentee=subject.pk,
+        )
         affected.append(pair)
     for pair in affected:
         recipients = curator_emails(pair)
         if recipients:
             context = {"pair": pair, "subject": subject}
-            transaction.on_commit(lambda c=context, r=recipients: send_mail(
-                render_to_string("emails/consent_withdrawn_subject.txt", c).strip(),
-                render_to_string("emails/consent_withdrawn.txt", c), None, r,
-            ))  # fmt: skip
+            transaction.on_commit(
+                lambda c=context, r=recipients: send_mail(
+                    render_to_string("emails/consent_withdrawn_subject.txt", c).strip(),
+                    render_to_string("emails/consent_withdrawn.txt", c),
+                    None,
+                    r,
+                )
+            )
     return affected

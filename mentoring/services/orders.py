@@ -22,16 +22,25 @@ from .pairs import pair_activate, pair_approve, pair_replace_mentor
 
 Kind = Order.Kind
 
+
 def _org_name(organization) -> str:
     return organization.short_name
 
 
-def _create(*, organization, kind, title, by, programme=None, preamble="", items=(), appendices=(), named=(),
-            **fields) -> Order:  # fmt: skip
+def _create(
+    *, organization, kind, title, by, programme=None, preamble="", items=(), appendices=(), named=(), **fields
+) -> Order:
     order = Order.objects.create(
-        organization=organization, programme=programme, kind=kind, title=title, preamble=preamble,
-        items=list(items), appendices=list(appendices), created_by=by, **fields,
-    )  # fmt: skip
+        organization=organization,
+        programme=programme,
+        kind=kind,
+        title=title,
+        preamble=preamble,
+        items=list(items),
+        appendices=list(appendices),
+        created_by=by,
+        **fields,
+    )
     for person in {p.pk: p for p in named}.values():
         OrderAcknowledgement.objects.create(order=order, person=person)
     audit(organization=organization, actor=by, action="order.draft", obj=order, kind=kind)
@@ -62,25 +71,37 @@ def order_draft_pairs(*, programme, pairs, by) -> Order:
     else:  # a long list is read once, in the appendix, not twice
         assignments = "Назначить наставников наставляемым в соответствии с приложением № 1."
     plans_due = min(p.start_date for p in pairs) + timedelta(days=14)
-    curators = sorted(p.short_name for p in organization.persons.filter(
-        user__memberships__organization=organization, user__memberships__role=Role.CURATOR).distinct())
+    curators = sorted(
+        p.short_name
+        for p in organization.persons.filter(
+            user__memberships__organization=organization, user__memberships__role=Role.CURATOR
+        ).distinct()
+    )
     items = [
         f"Утвердить состав наставнических пар (групп) на {year} учебный год (приложение № 1).",
         assignments,
         "Наставникам совместно с наставляемыми разработать индивидуальные планы развития наставляемых "
         f"и представить их куратору на утверждение в срок до {plans_due:%d.%m.%Y}.",
-        "Кураторам программы наставничества" + (f" ({', '.join(curators)})" if curators else "")
+        "Кураторам программы наставничества"
+        + (f" ({', '.join(curators)})" if curators else "")
         + " обеспечить организационное и методическое сопровождение наставнических пар (групп).",
         texts.CONTROL_ITEM,
     ]
-    named = [pair.mentor for pair, _ in rows] + [m for _, mentees in rows for m in mentees if not m.is_minor()]
+    named = [pair.mentor for pair, _ in rows] + [
+        m for _, mentees in rows for m in mentees if not m.is_minor()
+    ]
     order = _create(
-        organization=organization, programme=programme, kind=Kind.PAIRS, by=by, named=named,
+        organization=organization,
+        programme=programme,
+        kind=Kind.PAIRS,
+        by=by,
+        named=named,
         title=f"Об утверждении наставнических пар (групп) в {_org_name(organization)} на {year} учебный год",
         preamble="В соответствии с Положением о наставничестве, программой наставничества и на основании "
-                 "взаимного согласия наставников и наставляемых",
-        items=items, appendices=[texts.pairs_appendix(rows)],
-    )  # fmt: skip
+        "взаимного согласия наставников и наставляемых",
+        items=items,
+        appendices=[texts.pairs_appendix(rows)],
+    )
     order.pairs.set(pairs)
     return order
 
@@ -105,11 +126,18 @@ def order_draft_replacement(*, pair, new_mentor, ground, by) -> Order:
         texts.CONTROL_ITEM,
     ]
     return _create(
-        organization=pair.organization, programme=pair.programme, kind=Kind.REPLACEMENT, by=by,
-        title="О замене наставника", named=[pair.mentor, new_mentor],
-        preamble="В соответствии с п. 3.7 Положения о наставничестве", items=items,
-        replacement_pair=pair, replacement_mentor=new_mentor, replacement_ground=ground,
-    )  # fmt: skip
+        organization=pair.organization,
+        programme=pair.programme,
+        kind=Kind.REPLACEMENT,
+        by=by,
+        title="О замене наставника",
+        named=[pair.mentor, new_mentor],
+        preamble="В соответствии с п. 3.7 Положения о наставничестве",
+        items=items,
+        replacement_pair=pair,
+        replacement_mentor=new_mentor,
+        replacement_ground=ground,
+    )
 
 
 AWARDS = {
@@ -129,20 +157,29 @@ def order_draft_reward(*, programme, awards, by) -> Order:
     if unknown:
         raise ValidationError("Неизвестный вид поощрения.")
     year = f"{programme.year}/{programme.year + 1}"
-    lines = [f"— {texts.fio(person, 'dative')}" + (f" ({person.description})" if person.description else "")
-             + f": {AWARDS[code]}" for person, code in awards]  # fmt: skip
+    lines = [
+        f"— {texts.fio(person, 'dative')}"
+        + (f" ({person.description})" if person.description else "")
+        + f": {AWARDS[code]}"
+        for person, code in awards
+    ]
     items = [
         f"За активное участие в реализации программы наставничества в {year} учебном году поощрить:\n"
-        + ";\n".join(lines) + ".",
+        + ";\n".join(lines)
+        + ".",
         "Заместителю директора подготовить грамоты и благодарственные письма к итоговому мероприятию.",
         texts.CONTROL_ITEM,
     ]
     return _create(
-        organization=programme.organization, programme=programme, kind=Kind.REWARD, by=by,
-        title="О поощрении участников наставнической деятельности", named=[p for p, _ in awards],
+        organization=programme.organization,
+        programme=programme,
+        kind=Kind.REWARD,
+        by=by,
+        title="О поощрении участников наставнической деятельности",
+        named=[p for p, _ in awards],
         preamble="По итогам реализации программы наставничества и на основании результатов мониторинга",
         items=items,
-    )  # fmt: skip
+    )
 
 
 def _programme_texts(programme) -> dict:
@@ -158,7 +195,7 @@ def _programme_texts(programme) -> dict:
         Kind.TARGET_MODEL: {
             "title": f"О внедрении целевой модели наставничества в {name}",
             "preamble": "Во исполнение распоряжения Министерства просвещения Российской Федерации от 25.12.2019 "
-                        "№ Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся…» ",
+            "№ Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся…» ",
             "items": [
                 f"Внедрить с {programme.start_date:%d.%m.%Y} целевую модель наставничества в {name}.",
                 f"Утвердить Положение о наставничестве в {name} (приложение № 1).",
@@ -167,37 +204,57 @@ def _programme_texts(programme) -> dict:
                 texts.CONTROL_ITEM,
             ],
             "appendices": [
-                {"title": "Положение о наставничестве", "text": "Текст Положения прилагается (утверждается в редакции, принятой педагогическим советом)."},
-                {"title": f"Программа наставничества на {year} учебный год",
-                 "text": "Формы наставничества: " + ", ".join(f.name for f in programme.forms.all()) + ".\n"
-                         f"Целевые показатели охвата: педагогов — не менее {programme.teachers_target_pct} %, "
-                         f"обучающихся — не менее {programme.students_target_pct} %."},
-                {"title": "Дорожная карта внедрения целевой модели наставничества", "text": "Дорожная карта прилагается."},
+                {
+                    "title": "Положение о наставничестве",
+                    "text": "Текст Положения прилагается (утверждается в редакции, принятой педагогическим советом).",
+                },
+                {
+                    "title": f"Программа наставничества на {year} учебный год",
+                    "text": "Формы наставничества: "
+                    + ", ".join(f.name for f in programme.forms.all())
+                    + ".\n"
+                    f"Целевые показатели охвата: педагогов — не менее {programme.teachers_target_pct} %, "
+                    f"обучающихся — не менее {programme.students_target_pct} %.",
+                },
+                {
+                    "title": "Дорожная карта внедрения целевой модели наставничества",
+                    "text": "Дорожная карта прилагается.",
+                },
             ],
         },
         Kind.CURATORS: {
             "title": f"О назначении кураторов программы наставничества в {name}",
             "preamble": "В целях организации и сопровождения программы наставничества",
-            "items": [f"Назначить кураторами программы наставничества на {year} учебный год:\n{curator_lines}."
-                      if curator_lines else f"Назначить кураторов программы наставничества на {year} учебный год.",
-                      "Кураторам обеспечить формирование баз наставников и наставляемых в срок до "
-                      f"{programme.bases_deadline:%d.%m.%Y}.", texts.CONTROL_ITEM],
+            "items": [
+                f"Назначить кураторами программы наставничества на {year} учебный год:\n{curator_lines}."
+                if curator_lines
+                else f"Назначить кураторов программы наставничества на {year} учебный год.",
+                "Кураторам обеспечить формирование баз наставников и наставляемых в срок до "
+                f"{programme.bases_deadline:%d.%m.%Y}.",
+                texts.CONTROL_ITEM,
+            ],
             "named": [p for area in curators for p in area.curator.persons.filter(organization=organization)],
         },
         Kind.MENTOR_SCHOOL: {
             "title": "Об организации «Школы наставников»",
             "preamble": "В целях повышения профессиональной компетентности наставников",
-            "items": [f"Организовать в {name} «Школу наставников» в {year} учебном году.",
-                      "Утвердить программу и график обучения наставников (приложение № 1).",
-                      "Кураторам обеспечить выдачу свидетельств об обучении.", texts.CONTROL_ITEM],
+            "items": [
+                f"Организовать в {name} «Школу наставников» в {year} учебном году.",
+                "Утвердить программу и график обучения наставников (приложение № 1).",
+                "Кураторам обеспечить выдачу свидетельств об обучении.",
+                texts.CONTROL_ITEM,
+            ],
             "appendices": [{"title": "Программа и график обучения наставников", "text": ""}],
         },
         Kind.FINAL_EVENT: {
             "title": "О проведении итогового мероприятия в рамках реализации целевой модели наставничества",
             "preamble": "В целях подведения итогов реализации программы наставничества и популяризации её результатов",
-            "items": [f"Провести итоговое мероприятие программы наставничества {year} учебного года "
-                      f"до {programme.end_date:%d.%m.%Y}.",
-                      "Кураторам подготовить презентацию лучших практик наставнических пар.", texts.CONTROL_ITEM],
+            "items": [
+                f"Провести итоговое мероприятие программы наставничества {year} учебного года "
+                f"до {programme.end_date:%d.%m.%Y}.",
+                "Кураторам подготовить презентацию лучших практик наставнических пар.",
+                texts.CONTROL_ITEM,
+            ],
         },
     }
 
@@ -208,9 +265,17 @@ def order_draft_from_programme(*, programme, kind, by) -> Order:
     if kind not in options:
         raise ValidationError("Этот вид приказа составляется из других данных.")
     data = options[kind]
-    return _create(organization=programme.organization, programme=programme, kind=kind, by=by,
-                   title=data["title"], preamble=data["preamble"], items=data["items"],
-                   appendices=data.get("appendices", []), named=data.get("named", []))  # fmt: skip
+    return _create(
+        organization=programme.organization,
+        programme=programme,
+        kind=kind,
+        by=by,
+        title=data["title"],
+        preamble=data["preamble"],
+        items=data["items"],
+        appendices=data.get("appendices", []),
+        named=data.get("named", []),
+    )
 
 
 @transaction.atomic
@@ -220,8 +285,15 @@ def order_draft_free(*, organization, title, by, amends=None, amendment="") -> O
             raise ValidationError("Изменить или отменить можно только подписанный приказ своей организации.")
         if amendment not in Order.Amendment.values:
             raise ValidationError({"amendment": "Укажите, изменяет или отменяет новый приказ прежний."})
-    return _create(organization=organization, kind=Kind.FREE, title=title, by=by, items=[texts.CONTROL_ITEM],
-                   amends=amends, amendment=amendment if amends else "")  # fmt: skip
+    return _create(
+        organization=organization,
+        kind=Kind.FREE,
+        title=title,
+        by=by,
+        items=[texts.CONTROL_ITEM],
+        amends=amends,
+        amendment=amendment if amends else "",
+    )
 
 
 def _check_editable(order) -> None:
@@ -275,8 +347,11 @@ def approval_blockers(order) -> list[str]:
     if order.kind == Kind.REPLACEMENT:
         if not order.replacement_pair.is_open:
             problems.append("Пара, в которой заменяют наставника, уже завершена.")
-        problems.extend(f"{order.replacement_mentor.full_name}: нет действующего согласия — {', '.join(missing)}."
-                        for missing in [missing_consents(order.replacement_mentor)] if missing)  # fmt: skip
+        problems.extend(
+            f"{order.replacement_mentor.full_name}: нет действующего согласия — {', '.join(missing)}."
+            for missing in [missing_consents(order.replacement_mentor)]
+            if missing
+        )
     return problems
 
 
@@ -293,7 +368,9 @@ def _next_number(order, year: int) -> tuple[int, str]:
 def order_approve(*, order, by) -> Order:
     order = Order.objects.select_for_update().select_related("organization").get(pk=order.pk)
     if order.status != Order.Status.SUBMITTED:
-        raise ValidationError(f"Подписать можно только приказ, поданный на подпись (сейчас — «{order.get_status_display()}»).")
+        raise ValidationError(
+            f"Подписать можно только приказ, поданный на подпись (сейчас — «{order.get_status_display()}»)."
+        )
     problems = approval_blockers(order)
     if problems:
         raise ValidationError(["Приказ нельзя подписать:"] + problems)
@@ -312,10 +389,21 @@ def order_approve(*, order, by) -> Order:
             if pair.start_date <= today:
                 pair_activate(pair=pair, by=by)
     if order.kind == Kind.REPLACEMENT:
-        pair_replace_mentor(pair=order.replacement_pair, new_mentor=order.replacement_mentor,
-                            ground=order.replacement_ground, by=by, comment=f"приказ № {order.number}")  # fmt: skip
-    audit(organization=order.organization, actor=by, action="order.approve", obj=order, number=order.number,
-          sha256=order.pdf_sha256)  # fmt: skip
+        pair_replace_mentor(
+            pair=order.replacement_pair,
+            new_mentor=order.replacement_mentor,
+            ground=order.replacement_ground,
+            by=by,
+            comment=f"приказ № {order.number}",
+        )
+    audit(
+        organization=order.organization,
+        actor=by,
+        action="order.approve",
+        obj=order,
+        number=order.number,
+        sha256=order.pdf_sha256,
+    )
     return order
 
 
@@ -329,7 +417,9 @@ def order_acknowledge(*, order, person, by) -> OrderAcknowledgement:
     if ack.acknowledged_on is None:
         ack.acknowledged_on = timezone.localdate()
         ack.save(update_fields=["acknowledged_on"])
-        audit(organization=order.organization, actor=by, action="order.acknowledge", obj=order, person=person.pk)
+        audit(
+            organization=order.organization, actor=by, action="order.acknowledge", obj=order, person=person.pk
+        )
     return ack
 
 

@@ -57,8 +57,19 @@ def _is_parent_of(guardian: Person, child: Person) -> bool:
 
 
 @transaction.atomic
-def pair_create(*, programme, form, mentor: Person, start_date, end_date, by, role_model=None, direction=None,
-                goal: str = "", mentees=()) -> Pair:  # fmt: skip
+def pair_create(
+    *,
+    programme,
+    form,
+    mentor: Person,
+    start_date,
+    end_date,
+    by,
+    role_model=None,
+    direction=None,
+    goal: str = "",
+    mentees=(),
+) -> Pair:
     if not programme.forms.filter(pk=form.pk).exists():
         raise ValidationError(f"Форма «{form}» не выбрана в программе «{programme.title}».")
     if role_model is not None and role_model.form_id != form.pk:
@@ -66,9 +77,17 @@ def pair_create(*, programme, form, mentor: Person, start_date, end_date, by, ro
     _check_mentor(mentor=mentor, organization=programme.organization)
     _check_dates(programme=programme, start_date=start_date, end_date=end_date)
     pair = Pair.objects.create(
-        organization=programme.organization, programme=programme, form=form, role_model=role_model,
-        direction=direction, mentor=mentor, start_date=start_date, end_date=end_date, goal=goal, created_by=by,
-    )  # fmt: skip
+        organization=programme.organization,
+        programme=programme,
+        form=form,
+        role_model=role_model,
+        direction=direction,
+        mentor=mentor,
+        start_date=start_date,
+        end_date=end_date,
+        goal=goal,
+        created_by=by,
+    )
     MentorTerm.objects.create(pair=pair, mentor=mentor, started_on=start_date)
     audit(organization=pair.organization, actor=by, action="pair.create", obj=pair, mentor=mentor.pk)
     for mentee in mentees:
@@ -90,7 +109,9 @@ def pair_add_mentee(*, pair: Pair, mentee: Person, by) -> PairMentee:
         raise ValidationError("Наставник не может быть наставляемым в своей же паре.")
     profile = MenteeProfile.objects.filter(person=mentee).first()
     if profile is None:
-        raise ValidationError(f"{mentee.full_name} нет в базе наставляемых: сначала добавьте его (её) в базу.")
+        raise ValidationError(
+            f"{mentee.full_name} нет в базе наставляемых: сначала добавьте его (её) в базу."
+        )
     if profile.left_on:
         raise ValidationError(f"{mentee.full_name} выбыл(а) из базы наставляемых {profile.left_on:%d.%m.%Y}.")
     if _is_parent_of(pair.mentor, mentee):
@@ -104,7 +125,9 @@ def pair_add_mentee(*, pair: Pair, mentee: Person, by) -> PairMentee:
     if len(open_places) >= MAX_MENTEES:
         raise ValidationError(f"В группе не может быть больше {MAX_MENTEES} наставляемых.")
     other = (
-        PairMentee.objects.filter(mentee=mentee, form=pair.form, is_open=True).select_related("pair__mentor").first()
+        PairMentee.objects.filter(mentee=mentee, form=pair.form, is_open=True)
+        .select_related("pair__mentor")
+        .first()
     )
     if other is not None:
         raise ValidationError(
@@ -112,13 +135,16 @@ def pair_add_mentee(*, pair: Pair, mentee: Person, by) -> PairMentee:
             f"(наставник {other.pair.mentor.full_name}): одна действующая пара на наставляемого в каждой форме."
         )
     slot = min(set(range(1, MAX_MENTEES + 1)) - {s for _, s in open_places})
-    joined_on = min(max(pair.start_date, _today()), pair.end_date)  # within the pair's dates, even for a past pair
+    joined_on = min(
+        max(pair.start_date, _today()), pair.end_date
+    )  # within the pair's dates, even for a past pair
     try:
         with transaction.atomic():
             place, created = PairMentee.objects.get_or_create(
-                pair=pair, mentee=mentee,
+                pair=pair,
+                mentee=mentee,
                 defaults={"form": pair.form, "slot": slot, "joined_on": joined_on},
-            )  # fmt: skip
+            )
             if not created:  # the mentee was in this group before and comes back
                 place.is_open, place.slot, place.left_on, place.mentee_agreed_on = True, slot, None, None
                 place.save()
@@ -181,8 +207,13 @@ def pair_approve(*, pair: Pair, by, order=None) -> Pair:
     pair.status = Status.APPROVED
     pair.approved_at = timezone.now()
     pair.save(update_fields=["status", "approved_at"])
-    audit(organization=pair.organization, actor=by, action="pair.approve", obj=pair,
-          order=getattr(order, "pk", None))  # fmt: skip
+    audit(
+        organization=pair.organization,
+        actor=by,
+        action="pair.approve",
+        obj=pair,
+        order=getattr(order, "pk", None),
+    )
     return pair
 
 
@@ -232,8 +263,9 @@ def pair_terminate(*, pair: Pair, reason: str, by, on: date | None = None) -> Pa
 
 
 @transaction.atomic
-def pair_replace_mentor(*, pair: Pair, new_mentor: Person, ground: str, by, on: date | None = None,
-                        comment: str = "") -> MentorTerm:  # fmt: skip
+def pair_replace_mentor(
+    *, pair: Pair, new_mentor: Person, ground: str, by, on: date | None = None, comment: str = ""
+) -> MentorTerm:
     """Replace the mentor on one of the five grounds of seed 001 §3.7; the history keeps both terms."""
     pair = Pair.objects.select_for_update().get(pk=pair.pk)
     if ground not in ReplacementGround.values:
@@ -249,15 +281,24 @@ def pair_replace_mentor(*, pair: Pair, new_mentor: Person, ground: str, by, on: 
             raise ValidationError({"new_mentor": "Наставляемый не может стать наставником своей пары."})
         if _is_parent_of(new_mentor, mentee):
             raise ValidationError(
-                {"new_mentor": f"{new_mentor.full_name} — родитель {mentee.full_name}: "
-                               "родитель не может быть наставником своего ребёнка."}
-            )  # fmt: skip
+                {
+                    "new_mentor": f"{new_mentor.full_name} — родитель {mentee.full_name}: "
+                    "родитель не может быть наставником своего ребёнка."
+                }
+            )
     on = on or _today()
     pair.mentor_terms.filter(ended_on__isnull=True).update(ended_on=on, end_ground=ground, comment=comment)
     term = MentorTerm.objects.create(pair=pair, mentor=new_mentor, started_on=on)
     old_mentor_id = pair.mentor_id
     pair.mentor = new_mentor
     pair.save(update_fields=["mentor"])
-    audit(organization=pair.organization, actor=by, action="pair.replace_mentor", obj=pair,
-          old_mentor=old_mentor_id, new_mentor=new_mentor.pk, ground=ground)  # fmt: skip
+    audit(
+        organization=pair.organization,
+        actor=by,
+        action="pair.replace_mentor",
+        obj=pair,
+        old_mentor=old_mentor_id,
+        new_mentor=new_mentor.pk,
+        ground=ground,
+    )
     return term

@@ -66,7 +66,12 @@ def plan_save(*, plan: IndividualPlan, by) -> IndividualPlan:
         if plan.status == IndividualPlan.Status.APPROVED:
             plan.status = IndividualPlan.Status.DRAFT
     plan.save()
-    audit(organization=plan.pair.organization, actor=by, action="plan.create" if created else "plan.update", obj=plan)
+    audit(
+        organization=plan.pair.organization,
+        actor=by,
+        action="plan.create" if created else "plan.update",
+        obj=plan,
+    )
     return plan
 
 
@@ -81,16 +86,27 @@ def plan_item_save(*, item: PlanItem, by) -> PlanItem:
         item.position = (item.plan.items.aggregate(m=Max("position"))["m"] or 0) + 1
     item.full_clean()
     item.save()
-    audit(organization=item.plan.pair.organization, actor=by, action="plan.item", obj=item.plan, item=item.pk,
-          done=item.is_done)  # fmt: skip
+    audit(
+        organization=item.plan.pair.organization,
+        actor=by,
+        action="plan.item",
+        obj=item.plan,
+        item=item.pk,
+        done=item.is_done,
+    )
     return item
 
 
 @transaction.atomic
 def plan_item_delete(*, item: PlanItem, by) -> None:
     _editable(item.plan)
-    audit(organization=item.plan.pair.organization, actor=by, action="plan.item_delete", obj=item.plan,
-          activity=item.activity)  # fmt: skip
+    audit(
+        organization=item.plan.pair.organization,
+        actor=by,
+        action="plan.item_delete",
+        obj=item.plan,
+        activity=item.activity,
+    )
     item.delete()
 
 
@@ -156,16 +172,25 @@ def meeting_save(*, meeting: Meeting, by) -> Meeting:
     if pair.status not in (Pair.Status.APPROVED, Pair.Status.ACTIVE):
         raise ValidationError("Встречи записывают у утверждённой или работающей пары.")
     if not (pair.start_date <= meeting.date <= pair.end_date):
-        raise ValidationError({"date": f"Дата встречи — в сроках пары: {pair.start_date:%d.%m.%Y}–{pair.end_date:%d.%m.%Y}."})
+        raise ValidationError(
+            {"date": f"Дата встречи — в сроках пары: {pair.start_date:%d.%m.%Y}–{pair.end_date:%d.%m.%Y}."}
+        )
     if meeting.date > timezone.localdate() and meeting.notes:
         raise ValidationError({"notes": "Заметки к встрече, которая ещё не прошла, писать рано."})
-    if meeting.kind != MeetingKind.REGULAR and pair.meetings.filter(kind=meeting.kind).exclude(pk=meeting.pk).exists():
+    if (
+        meeting.kind != MeetingKind.REGULAR
+        and pair.meetings.filter(kind=meeting.kind).exclude(pk=meeting.pk).exists()
+    ):
         raise ValidationError({"kind": f"«{meeting.get_kind_display()}» у этой пары уже была."})
     created = meeting.pk is None
     meeting.created_by = meeting.created_by or by
     meeting.save()
-    audit(organization=pair.organization, actor=by, action="meeting.create" if created else "meeting.update",
-          obj=meeting)  # fmt: skip
+    audit(
+        organization=pair.organization,
+        actor=by,
+        action="meeting.create" if created else "meeting.update",
+        obj=meeting,
+    )
     return meeting
 
 
@@ -186,12 +211,19 @@ def review_save(*, pair: Pair, mentee: Person, answers: dict, by, submit: bool =
     known = {row["code"] for row in review_fields()}
     review.answers = {code: (answers.get(code) or "").strip() for code in known}
     if submit:
-        missing = [row["title_ru"] for row in review_fields() if row["required"] and not review.answers[row["code"]]]
+        missing = [
+            row["title_ru"] for row in review_fields() if row["required"] and not review.answers[row["code"]]
+        ]
         if missing:
             raise ValidationError(["Заполните обязательные пункты отзыва: " + "; ".join(missing) + "."])
         review.status, review.submitted_at = Review.Status.SUBMITTED, timezone.now()
     review.save()
-    audit(organization=pair.organization, actor=by, action="review.submit" if submit else "review.save", obj=review)
+    audit(
+        organization=pair.organization,
+        actor=by,
+        action="review.submit" if submit else "review.save",
+        obj=review,
+    )
     return review
 
 
@@ -215,9 +247,13 @@ def safeguarding_report(*, pair: Pair, mentee: Person, kind: str, description: s
     if not description.strip():
         raise ValidationError({"description": "Опишите, что сообщил наставляемый."})
     report = SafeguardingReport.objects.create(
-        organization=pair.organization, pair=pair, mentee=mentee, kind=kind, description=description.strip(),
+        organization=pair.organization,
+        pair=pair,
+        mentee=mentee,
+        kind=kind,
+        description=description.strip(),
         reported_by=by,
-    )  # fmt: skip
+    )
     audit(organization=pair.organization, actor=by, action="safeguarding.report", obj=report, kind=kind)
     recipients = curator_emails(pair)
     if recipients:
@@ -234,7 +270,9 @@ def safeguarding_report(*, pair: Pair, mentee: Person, kind: str, description: s
 
 
 @transaction.atomic
-def safeguarding_follow_up(*, report: SafeguardingReport, status: str, follow_up: str, by) -> SafeguardingReport:
+def safeguarding_follow_up(
+    *, report: SafeguardingReport, status: str, follow_up: str, by
+) -> SafeguardingReport:
     if status not in SafeguardingReport.Status.values:
         raise ValidationError({"status": "Выберите статус."})
     if status == SafeguardingReport.Status.CLOSED and not follow_up.strip():
@@ -242,5 +280,7 @@ def safeguarding_follow_up(*, report: SafeguardingReport, status: str, follow_up
     report.status, report.follow_up = status, follow_up.strip()
     report.handled_by, report.handled_at = by, timezone.now()
     report.save()
-    audit(organization=report.organization, actor=by, action="safeguarding.follow_up", obj=report, status=status)
+    audit(
+        organization=report.organization, actor=by, action="safeguarding.follow_up", obj=report, status=status
+    )
     return report

@@ -29,7 +29,9 @@ def child_link(world, django_capture_on_commit_callbacks):
     parent.email = "mama@example.com"
     parent.save()
     with django_capture_on_commit_callbacks(execute=True):
-        [(link, token)] = consents.consent_request(subject=world.persons["child"], by=world.users["coordinator"])
+        [(link, token)] = consents.consent_request(
+            subject=world.persons["child"], by=world.users["coordinator"]
+        )
     return link, token
 
 
@@ -39,7 +41,9 @@ def sign(client, token, name="Сидорова Елена Андреевна", a
         data["agree"] = "on"
     if publication:
         data["publication"] = "on"
-    return client.post(reverse("mentoring:consent.sign", args=[token]), data, HTTP_USER_AGENT="TestBrowser/1.0")
+    return client.post(
+        reverse("mentoring:consent.sign", args=[token]), data, HTTP_USER_AGENT="TestBrowser/1.0"
+    )
 
 
 def test_request_goes_to_the_guardian_by_email(world, child_link):
@@ -48,7 +52,9 @@ def test_request_goes_to_the_guardian_by_email(world, child_link):
     assert mail.outbox[0].to == ["mama@example.com"]
     assert token in mail.outbox[0].body and "Сидоров Павел Игоревич" in mail.outbox[0].body
     assert set(world.persons["child"].consents.values_list("kind", "status")) == {
-        ("participation", "requested"), ("personal_data", "requested")}
+        ("participation", "requested"),
+        ("personal_data", "requested"),
+    }
 
 
 def test_a_minor_without_a_guardian_cannot_be_asked(world):
@@ -73,14 +79,22 @@ def test_parent_signs_online_and_the_text_is_frozen(world, client, child_link):
     # the browser that signed downloads the signed PDF
     pdf = client.get(reverse("mentoring:consent.pdf", args=[world.persons["child"].pk]))
     text = pdf_text(pdf.content)
-    assert "СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ" in text and "Подписано онлайн: Сидорова Елена Андреевна" in text
+    assert (
+        "СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ" in text
+        and "Подписано онлайн: Сидорова Елена Андреевна" in text
+    )
 
 
-@pytest.mark.parametrize(("name", "agree", "message"), [
-    ("Иванова Мария Петровна", True, "Введите фамилию, имя и отчество так, как они указаны"),
-    ("Сидорова Елена Андреевна", False, "Отметьте, что вы прочитали текст"),
-])  # fmt: skip
-def test_wrong_name_or_no_tick_is_explained_and_nothing_is_signed(world, client, child_link, name, agree, message):
+@pytest.mark.parametrize(
+    ("name", "agree", "message"),
+    [
+        ("Иванова Мария Петровна", True, "Введите фамилию, имя и отчество так, как они указаны"),
+        ("Сидорова Елена Андреевна", False, "Отметьте, что вы прочитали текст"),
+    ],
+)
+def test_wrong_name_or_no_tick_is_explained_and_nothing_is_signed(
+    world, client, child_link, name, agree, message
+):
     _, token = child_link
     response = sign(client, token, name=name, agree=agree)
     assert message in response.content.decode()
@@ -127,8 +141,11 @@ def test_signer_rules(world):
 def test_paper_consent_validates_the_scan(world, client):
     client = world.client(client, "coordinator")
     url = reverse("mentoring:consent.paper", args=[world.persons["child"].pk])
-    base = {"signer": world.persons["parent"].pk, "kinds": ["participation", "personal_data"],
-            "signed_on": timezone.localdate().isoformat()}  # fmt: skip
+    base = {
+        "signer": world.persons["parent"].pk,
+        "kinds": ["participation", "personal_data"],
+        "signed_on": timezone.localdate().isoformat(),
+    }
     bad = SimpleUploadedFile("scan.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     assert "Нужен файл PDF, JPG или PNG" in client.post(url, {**base, "scan": bad}).content.decode()
     future = {**base, "signed_on": (timezone.localdate() + timedelta(days=2)).isoformat()}
@@ -147,8 +164,9 @@ def child_pair(world, active_pair):
     return active_pair
 
 
-def test_withdrawal_suspends_the_pair_tells_the_curator_and_hides_the_child(world, client, child_pair,
-                                                                           django_capture_on_commit_callbacks):  # fmt: skip
+def test_withdrawal_suspends_the_pair_tells_the_curator_and_hides_the_child(
+    world, client, child_pair, django_capture_on_commit_callbacks
+):
     world.users["curator"].email = "curator@example.com"
     world.users["curator"].save()
     parent = world.client(client, "parent")
@@ -159,28 +177,41 @@ def test_withdrawal_suspends_the_pair_tells_the_curator_and_hides_the_child(worl
     assert not consents.has_valid_consent(world.persons["child"])
     assert any("curator@example.com" in m.to for m in mail.outbox)
     client.logout()
-    assert world.client(client, "mentor").get(
-        reverse("mentoring:pair.detail", args=[child_pair.pk])).status_code == 404  # fmt: skip
+    assert (
+        world.client(client, "mentor").get(reverse("mentoring:pair.detail", args=[child_pair.pk])).status_code
+        == 404
+    )
     client.logout()
-    assert world.client(client, "curator").get(
-        reverse("mentoring:pair.detail", args=[child_pair.pk])).status_code == 200  # fmt: skip
+    assert (
+        world.client(client, "curator")
+        .get(reverse("mentoring:pair.detail", args=[child_pair.pk]))
+        .status_code
+        == 200
+    )
 
 
 def test_withdrawal_in_a_group_closes_only_the_childs_place(world, child_pair):
     Pair.objects.filter(pk=child_pair.pk).update(status=Pair.Status.DRAFT)
-    services.pair_add_mentee(pair=child_pair, mentee=world.persons["stranger_child"], by=world.users["coordinator"])
-    services.consent_withdraw(subject=world.persons["child"], kinds=["participation"], by=world.users["parent"])
+    services.pair_add_mentee(
+        pair=child_pair, mentee=world.persons["stranger_child"], by=world.users["coordinator"]
+    )
+    services.consent_withdraw(
+        subject=world.persons["child"], kinds=["participation"], by=world.users["parent"]
+    )
     child_pair.refresh_from_db()
     assert child_pair.status == Pair.Status.DRAFT
     assert list(child_pair.memberships.filter(is_open=True).values_list("mentee", flat=True)) == [
-        world.persons["stranger_child"].pk]
+        world.persons["stranger_child"].pk
+    ]
 
 
 def test_another_family_cannot_withdraw_or_read(world, client, child_pair):
     other_mother = make_person(world.school, "Кузнецова", "Ольга", "Ивановна", kind="external")
     from accounts.models import Guardianship, Membership, Role, User
 
-    Guardianship.objects.create(guardian=other_mother, child=world.persons["stranger_child"], relation="mother")
+    Guardianship.objects.create(
+        guardian=other_mother, child=world.persons["stranger_child"], relation="mother"
+    )
     user = User.objects.create_user("other_parent", password="x")
     other_mother.user = user
     other_mother.save()
@@ -199,9 +230,14 @@ def test_pairs_order_is_refused_while_a_minor_lacks_consent(world, programme):
     give_consents(world.persons["mentor"])
     by = world.users["coordinator"]
     pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_pupil"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by, mentees=[world.persons["child"]],
-    )  # fmt: skip
+        programme=programme,
+        form=MentoringForm.objects.get(code="teacher_pupil"),
+        mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 29),
+        by=by,
+        mentees=[world.persons["child"]],
+    )
     for person in (world.persons["mentor"], world.persons["child"]):
         services.pair_record_agreement(pair=pair, person=person, by=by)
     order = services.order_draft_pairs(programme=programme, pairs=[Pair.objects.get(pk=pair.pk)], by=by)
@@ -244,16 +280,32 @@ def test_consents_expire(world):
 
 
 GRID = [
-    ("mentoring:consent.tracker", lambda w: [], expect(403, coordinator=200, curator=200, other_coordinator=200)),
-    ("mentoring:consent.mine", lambda w: [], expect(200)),  # the observer person has a page with their own (empty) consents
-    ("mentoring:consent.paper", lambda w: [w.persons["child"].pk], expect(403, coordinator=200, curator=200,
-                                                                         other_coordinator=404)),
-    ("mentoring:consent.pdf", lambda w: [w.persons["child"].pk], expect(404, coordinator=200, curator=200,
-                                                                       parent=200)),
-]  # fmt: skip
+    (
+        "mentoring:consent.tracker",
+        lambda w: [],
+        expect(403, coordinator=200, curator=200, other_coordinator=200),
+    ),
+    (
+        "mentoring:consent.mine",
+        lambda w: [],
+        expect(200),
+    ),  # the observer person has a page with their own (empty) consents
+    (
+        "mentoring:consent.paper",
+        lambda w: [w.persons["child"].pk],
+        expect(403, coordinator=200, curator=200, other_coordinator=404),
+    ),
+    (
+        "mentoring:consent.pdf",
+        lambda w: [w.persons["child"].pk],
+        expect(404, coordinator=200, curator=200, parent=200),
+    ),
+]
 
 
-@pytest.mark.parametrize(("name", "args", "role", "status"), [(n, a, r, t[r]) for n, a, t in GRID for r in ALL])
+@pytest.mark.parametrize(
+    ("name", "args", "role", "status"), [(n, a, r, t[r]) for n, a, t in GRID for r in ALL]
+)
 def test_consent_grid(world, client, name, args, role, status):
     response = world.client(client, role).get(reverse(name, args=args(world)))
     expected = 404 if (role is None and name == "mentoring:consent.pdf") else status

@@ -7,11 +7,19 @@ from mentoring.management.commands.demo_data import DEMO_LOGINS, DEMO_PASSWORD, 
 
 def test_demo_data_is_complete_and_idempotent(db):
     call_command("demo_data", stdout=open("/dev/null", "w"))
-    counts = (Person.objects.count(), User.objects.count(), Guardianship.objects.count(), Membership.objects.count())
+    counts = (
+        Person.objects.count(),
+        User.objects.count(),
+        Guardianship.objects.count(),
+        Membership.objects.count(),
+    )
     call_command("demo_data", stdout=open("/dev/null", "w"))
     assert counts == (
-        Person.objects.count(), User.objects.count(), Guardianship.objects.count(), Membership.objects.count()
-    )  # fmt: skip
+        Person.objects.count(),
+        User.objects.count(),
+        Guardianship.objects.count(),
+        Membership.objects.count(),
+    )
     school = Organization.objects.get(short_name=SCHOOL)
     persons = school.persons
     mentors = Membership.objects.filter(organization=school, role=Role.MENTOR)
@@ -53,8 +61,13 @@ def test_demo_has_orders_and_consents_in_every_state(db):
     waiting = school.orders.get(kind=Order.Kind.PAIRS, status=Order.Status.SUBMITTED)
     blockers = approval_blockers(waiting)
     assert blockers and all("согласи" in b and "законный представитель" in b for b in blockers)
-    assert set(Consent.objects.filter(organization=school).values_list("status", flat=True)) == set(Consent.Status.values)
-    assert set(Consent.objects.filter(organization=school).values_list("method", flat=True)) >= {"online", "paper"}
+    assert set(Consent.objects.filter(organization=school).values_list("status", flat=True)) == set(
+        Consent.Status.values
+    )
+    assert set(Consent.objects.filter(organization=school).values_list("method", flat=True)) >= {
+        "online",
+        "paper",
+    }
 
 
 def test_every_page_a_demo_user_can_reach_works(db):
@@ -73,7 +86,11 @@ def test_every_page_a_demo_user_can_reach_works(db):
         for _depth in range(3):
             found = []
             for url in frontier:
-                if url in seen or url.startswith(("/static/", "/admin/", "/accounts/logout")) or len(seen) >= 150:
+                if (
+                    url in seen
+                    or url.startswith(("/static/", "/admin/", "/accounts/logout"))
+                    or len(seen) >= 150
+                ):
                     continue
                 seen.add(url)
                 response = client.get(url)

@@ -28,8 +28,20 @@ from mentoring.services import meeting_hint
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Programme, ProgrammeCurator, MentorProfile, MenteeProfile, Pair, PairMentee, MentorTerm,
-          IndividualPlan, PlanItem, Meeting, Review, AuditEntry]  # fmt: skip
+MODELS = [
+    Programme,
+    ProgrammeCurator,
+    MentorProfile,
+    MenteeProfile,
+    Pair,
+    PairMentee,
+    MentorTerm,
+    IndividualPlan,
+    PlanItem,
+    Meeting,
+    Review,
+    AuditEntry,
+]
 
 
 def counts():
@@ -39,8 +51,16 @@ def counts():
 def test_the_demo_has_what_a_first_look_needs_and_a_second_run_changes_nothing():
     school, _other = build_demo()
     build_mentoring_demo(school)
-    for check in [check_programmes, check_bases, check_pairs, check_group_of_five, check_unpaired_mentee,
-                  check_demo_mentor, check_replaced_mentor, check_plans_meetings_and_reviews]:  # fmt: skip
+    for check in [
+        check_programmes,
+        check_bases,
+        check_pairs,
+        check_group_of_five,
+        check_unpaired_mentee,
+        check_demo_mentor,
+        check_replaced_mentor,
+        check_plans_meetings_and_reviews,
+    ]:
         check(school)
     before = counts()
     statuses = dict(Pair.objects.values_list("pk", "status"))
@@ -56,12 +76,18 @@ def check_programmes(demo):
     assert demo.programmes.get(year=2025).end_date == date(2026, 5, 31)
     for programme in demo.programmes.all():
         assert set(programme.forms.values_list("code", flat=True)) == {
-            "teacher_teacher", "teacher_pupil", "pupil_pupil"
-        }  # fmt: skip
+            "teacher_teacher",
+            "teacher_pupil",
+            "pupil_pupil",
+        }
         assert programme.directions.exists()
         areas = {(c.curator.username, c.form.code if c.form else None) for c in programme.curators.all()}
-        assert areas == {("coordinator", None), ("curator", "teacher_pupil"), ("curator", "pupil_pupil"),
-                         ("curator2", "teacher_teacher")}  # fmt: skip
+        assert areas == {
+            ("coordinator", None),
+            ("curator", "teacher_pupil"),
+            ("curator", "pupil_pupil"),
+            ("curator2", "teacher_teacher"),
+        }
 
 
 def check_bases(demo):
@@ -104,7 +130,7 @@ def check_group_of_five(demo):
 def check_unpaired_mentee(demo):
     unpaired = demo.mentee_profiles.filter(left_on__isnull=True).exclude(
         person__pair_memberships__is_open=True
-    )  # fmt: skip
+    )
     assert unpaired.exclude(support_given="").exists()
 
 

@@ -34,24 +34,45 @@ def pdf_text(data: bytes) -> str:
 
 
 def make_plan(pair, mentee, by, **fields) -> IndividualPlan:
-    plan = IndividualPlan(pair=pair, mentee=mentee, start_date=date(2025, 10, 1), end_date=date(2026, 5, 29),
-                          **fields)  # fmt: skip
+    plan = IndividualPlan(
+        pair=pair, mentee=mentee, start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), **fields
+    )
     return services.plan_save(plan=plan, by=by)
 
 
 def add_items(plan, by) -> None:
-    services.plan_item_save(item=PlanItem(plan=plan, activity="Знакомство и диагностика", content="беседа, анкета",
-                                          period="октябрь 2025", responsible="Наставник", is_done=True,
-                                          done_on=date(2025, 10, 14), comment="анкета заполнена"), by=by)  # fmt: skip
-    services.plan_item_save(item=PlanItem(plan=plan, activity="Проектная работа", period="январь – март 2026",
-                                          responsible="Наставляемый"), by=by)  # fmt: skip
+    services.plan_item_save(
+        item=PlanItem(
+            plan=plan,
+            activity="Знакомство и диагностика",
+            content="беседа, анкета",
+            period="октябрь 2025",
+            responsible="Наставник",
+            is_done=True,
+            done_on=date(2025, 10, 14),
+            comment="анкета заполнена",
+        ),
+        by=by,
+    )
+    services.plan_item_save(
+        item=PlanItem(
+            plan=plan, activity="Проектная работа", period="январь – март 2026", responsible="Наставляемый"
+        ),
+        by=by,
+    )
 
 
 def approved_plan(world, pair, mentee) -> IndividualPlan:
     """A plan with two rows (one done), approved by the coordinator and marked."""
     mentor = world.users["mentor"]
-    plan = make_plan(pair, mentee, mentor, goal="Подготовка к олимпиаде",
-                     recommendations="Решать по одной задаче в день", methodical_help="Подборка задач")  # fmt: skip
+    plan = make_plan(
+        pair,
+        mentee,
+        mentor,
+        goal="Подготовка к олимпиаде",
+        recommendations="Решать по одной задаче в день",
+        methodical_help="Подборка задач",
+    )
     add_items(plan, mentor)
     services.plan_submit(plan=plan, by=mentor)
     services.plan_approve(plan=plan, by=world.users["coordinator"])
@@ -71,9 +92,15 @@ def active_pair_of(world, programme, *, form, mentor, mentees):
     """A working pair, as the active_pair fixture makes it."""
     make_bases(world)
     by = world.users["coordinator"]
-    pair = services.pair_create(programme=programme, form=MentoringForm.objects.get(code=form), mentor=mentor,
-                                start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=by,
-                                mentees=mentees)  # fmt: skip
+    pair = services.pair_create(
+        programme=programme,
+        form=MentoringForm.objects.get(code=form),
+        mentor=mentor,
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 29),
+        by=by,
+        mentees=mentees,
+    )
     for person in (mentor, *mentees):
         services.pair_record_agreement(pair=pair, person=person, by=by)
     services.pair_approve(pair=pair, by=by)
@@ -96,8 +123,13 @@ def test_plan_pdf_has_the_d3_header_table_sections_mark_and_signatures(world, ac
     assert "Фамилия, имя, отчество наставника: Иванова Мария Петровна" in text
     assert "Наименование должности наставника: учитель" in text
     assert "с «01» октября 2025 г. по «29» мая 2026 г." in text
-    for column in ("№ п/п", "Наименование и содержание мероприятий", "Период выполнения", "Ответственный за",
-                   "Отметка о выполнении"):  # fmt: skip
+    for column in (
+        "№ п/п",
+        "Наименование и содержание мероприятий",
+        "Период выполнения",
+        "Ответственный за",
+        "Отметка о выполнении",
+    ):
         assert column in text
     assert (
         "1. Знакомство и диагностика беседа, анкета октябрь 2025 Наставник выполнено 14.10.2025 анкета заполнена"
@@ -167,8 +199,9 @@ def test_review_period_follows_the_mentees_plan(world, client, active_pair):
 
 
 def test_a_draft_review_is_marked_as_a_draft(world, client, active_pair):
-    review = services.review_save(pair=active_pair, mentee=world.persons["child"], answers=ANSWERS,
-                                  by=world.users["mentor"])  # fmt: skip
+    review = services.review_save(
+        pair=active_pair, mentee=world.persons["child"], answers=ANSWERS, by=world.users["mentor"]
+    )
     text = pdf_text(
         world.client(client, "mentor").get(reverse("mentoring:review.pdf", args=[review.pk])).content
     )
@@ -181,8 +214,15 @@ def test_mentor_base_pdf_is_landscape_with_the_16_columns_and_the_pairs(world, c
     assert page.mediabox.width > page.mediabox.height
     text = pdf_text(response.content)
     assert "База наставников" in text and "2025/2026 учебный год" in text
-    for column in ("ФИО наставника", "Основные компетенции", "Интересы", "Желаемый возраст", "Ресурс времени",
-                   "Место работы/учебы наставляемого", "Ссылка на кейс/отзыв наставника"):  # fmt: skip
+    for column in (
+        "ФИО наставника",
+        "Основные компетенции",
+        "Интересы",
+        "Желаемый возраст",
+        "Ресурс времени",
+        "Место работы/учебы наставляемого",
+        "Ссылка на кейс/отзыв наставника",
+    ):
         assert column in text
     assert "Иванова Мария Петровна" in text and "методика преподавания математики" in text
     assert "Сидоров Павел Игоревич" in text  # the mentee of her pair
@@ -196,8 +236,13 @@ def test_mentee_base_pdf_has_the_13_columns_the_mark_and_the_representative(worl
     assert page.mediabox.width > page.mediabox.height
     text = pdf_text(response.content)
     assert "База наставляемых" in text
-    for column in ("ФИО наставляемого", "Год рождения", "Основной запрос", "ФИО наставника",
-                   "Отметка о прохождении"):  # fmt: skip
+    for column in (
+        "ФИО наставляемого",
+        "Год рождения",
+        "Основной запрос",
+        "ФИО наставника",
+        "Отметка о прохождении",
+    ):
         assert column in text
     assert "Сидоров Павел Игоревич" in text and "Сидорова Елена Андреевна (мать)" in text
     assert "выполнен в полной мере" in text
@@ -217,13 +262,22 @@ def test_base_pdf_keeps_to_the_chosen_programme(world, client, active_pair):
 def _empty_programme(world, organization=None):
     from mentoring.models import Programme
 
-    return Programme.objects.create(organization=organization or world.school, year=2026, start_date=date(2026, 9, 1),
-                                    end_date=date(2027, 6, 30))  # fmt: skip
+    return Programme.objects.create(
+        organization=organization or world.school,
+        year=2026,
+        start_date=date(2026, 9, 1),
+        end_date=date(2027, 6, 30),
+    )
 
 
 def test_a_groups_plans_are_separate_documents(world, client, programme):
-    group = active_pair_of(world, programme, form="teacher_pupil", mentor=world.persons["mentor"],
-                           mentees=[world.persons["child"], world.persons["stranger_child"]])  # fmt: skip
+    group = active_pair_of(
+        world,
+        programme,
+        form="teacher_pupil",
+        mentor=world.persons["mentor"],
+        mentees=[world.persons["child"], world.persons["stranger_child"]],
+    )
     plan = make_plan(group, world.persons["stranger_child"], world.users["mentor"])
     text = pdf_text(world.client(client, "mentor").get(reverse("mentoring:plan.pdf", args=[plan.pk])).content)
     assert "Кузнецов Артём" in text and "Сидоров" not in text

@@ -14,9 +14,15 @@ pytestmark = pytest.mark.browser
 
 
 def test_mentor_fills_the_plan_inline_and_marks_a_row_done(world, live_server, page, active_pair):
-    plan = services.plan_save(plan=IndividualPlan(pair=active_pair, mentee=world.persons["child"],
-                                                  start_date=date(2025, 10, 1), end_date=date(2026, 5, 29)),
-                              by=world.users["mentor"])  # fmt: skip
+    plan = services.plan_save(
+        plan=IndividualPlan(
+            pair=active_pair,
+            mentee=world.persons["child"],
+            start_date=date(2025, 10, 1),
+            end_date=date(2026, 5, 29),
+        ),
+        by=world.users["mentor"],
+    )
     sign_in(page, live_server, "mentor")
     page.click("text=Мои пары")
     page.click("text=Иванова Мария Петровна")
@@ -54,8 +60,9 @@ def test_director_signs_the_pairs_order_and_downloads_it(world, live_server, pag
 
 
 def test_parent_signs_the_consent_by_the_link(world, live_server, page):
-    [(_, token)] = consents.consent_request(subject=world.persons["child"], by=world.users["coordinator"],
-                                            send_email=False)  # fmt: skip
+    [(_, token)] = consents.consent_request(
+        subject=world.persons["child"], by=world.users["coordinator"], send_email=False
+    )
     page.goto(live_server.url + reverse("mentoring:consent.sign", args=[token]))
     page.fill("#id_signed_name", "Сидорова Елена")
     page.click("button:has-text('Подписать согласие')")
@@ -65,7 +72,9 @@ def test_parent_signs_the_consent_by_the_link(world, live_server, page):
     page.click("button:has-text('Подписать согласие')")
     page.wait_for_selector("text=Согласие подписано")
     assert consents.has_valid_consent(world.persons["child"])
-    pdf = page.request.get(live_server.url + reverse("mentoring:consent.pdf", args=[world.persons["child"].pk]))
+    pdf = page.request.get(
+        live_server.url + reverse("mentoring:consent.pdf", args=[world.persons["child"].pk])
+    )
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
 
 
@@ -93,5 +102,8 @@ def test_coordinator_forms_a_pair_records_agreement_and_drafts_the_order(world, 
     page.wait_for_selector("text=Проект приказа составлен")
     assert "наставником Петрова Ивана Сергеевича" in page.content()
     # nobody has consented yet: the coordinator is warned before submitting
-    assert "Директор не сможет подписать приказ" in page.content() and "нет действующего согласия" in page.content()
+    assert (
+        "Директор не сможет подписать приказ" in page.content()
+        and "нет действующего согласия" in page.content()
+    )
     page.screenshot(path=screenshot_path("coordinator_order_draft.png"), full_page=True)

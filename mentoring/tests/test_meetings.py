@@ -94,10 +94,15 @@ def test_meetings_on_the_plan_page_keep_the_notes_for_the_staff(world, client, a
 
 def test_the_meetings_partial_for_the_pair_page(world, active_pair):
     hold(active_pair, MeetingKind.TRIAL, date(2025, 10, 2), world.users["mentor"], topic="Пробная")
-    html = render_to_string("mentoring/work/_meetings.html", {
-        "pair": active_pair, "meetings": active_pair.meetings.all(), "hint": services.meeting_hint(active_pair),
-        "can_edit": True,
-    })  # fmt: skip
+    html = render_to_string(
+        "mentoring/work/_meetings.html",
+        {
+            "pair": active_pair,
+            "meetings": active_pair.meetings.all(),
+            "hint": services.meeting_hint(active_pair),
+            "can_edit": True,
+        },
+    )
     assert "Пробная" in html and "02.10.2025" in html
     assert "Пропущен этап: Первая, организационная встреча." in html
     assert reverse("mentoring:meeting.create", args=[active_pair.pk]) in html

@@ -1,4 +1,3 @@
-
 import pytest
 from django.urls import reverse
 
@@ -9,12 +8,16 @@ from mentoring.models import Order, Pair
 
 def test_coordinator_drafts_edits_submits_and_director_signs(world, client, programme, agreed_pair):
     coordinator = world.client(client, "coordinator")
-    response = coordinator.post(reverse("mentoring:order.create") + "?kind=pairs",
-                                {"programme": programme.pk, "pairs": [agreed_pair.pk]})  # fmt: skip
+    response = coordinator.post(
+        reverse("mentoring:order.create") + "?kind=pairs",
+        {"programme": programme.pk, "pairs": [agreed_pair.pk]},
+    )
     order = Order.objects.get()
     assert response["Location"] == reverse("mentoring:order.detail", args=[order.pk])
-    response = coordinator.post(reverse("mentoring:order.update", args=[order.pk]),
-                                {"title": order.title, "preamble": "", "items": "Первый пункт\n\nВторой пункт"})  # fmt: skip
+    response = coordinator.post(
+        reverse("mentoring:order.update", args=[order.pk]),
+        {"title": order.title, "preamble": "", "items": "Первый пункт\n\nВторой пункт"},
+    )
     order.refresh_from_db()
     assert order.items == ["Первый пункт", "Второй пункт"]
     coordinator.post(reverse("mentoring:order.submit", args=[order.pk]))
@@ -30,7 +33,9 @@ def test_coordinator_drafts_edits_submits_and_director_signs(world, client, prog
 
 
 def test_director_sees_why_an_order_cannot_be_signed(world, client, programme, agreed_pair):
-    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    order = services.order_draft_pairs(
+        programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
+    )
     services.order_submit(order=order, by=world.users["coordinator"])
     Pair.objects.filter(pk=agreed_pair.pk).update(status=Pair.Status.DRAFT)
     director = world.client(client, "director")
@@ -43,8 +48,9 @@ def test_director_sees_why_an_order_cannot_be_signed(world, client, programme, a
 
 
 def test_return_needs_a_comment(world, client, programme):
-    order = services.order_draft_from_programme(programme=programme, kind=Order.Kind.CURATORS,
-                                                by=world.users["coordinator"])  # fmt: skip
+    order = services.order_draft_from_programme(
+        programme=programme, kind=Order.Kind.CURATORS, by=world.users["coordinator"]
+    )
     services.order_submit(order=order, by=world.users["coordinator"])
     director = world.client(client, "director")
     director.post(reverse("mentoring:order.return", args=[order.pk]), {"comment": ""})
@@ -56,7 +62,9 @@ def test_return_needs_a_comment(world, client, programme):
 
 
 def test_named_mentor_acknowledges_online(world, client, programme, agreed_pair):
-    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    order = services.order_draft_pairs(
+        programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
+    )
     services.order_submit(order=order, by=world.users["coordinator"])
     services.order_approve(order=order, by=world.users["director"])
     mentor = world.client(client, "mentor")
@@ -68,12 +76,17 @@ def test_named_mentor_acknowledges_online(world, client, programme, agreed_pair)
 @pytest.fixture
 def orders(world, programme, agreed_pair):
     """A signed pairs order naming the mentor and a draft; and a signed order of the other school."""
-    signed = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    signed = services.order_draft_pairs(
+        programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
+    )
     services.order_submit(order=signed, by=world.users["coordinator"])
     signed = services.order_approve(order=signed, by=world.users["director"])
-    draft = services.order_draft_from_programme(programme=programme, kind=Order.Kind.FINAL_EVENT,
-                                                by=world.users["coordinator"])  # fmt: skip
-    foreign = services.order_draft_free(organization=world.other, title="О чужом", by=world.users["other_coordinator"])
+    draft = services.order_draft_from_programme(
+        programme=programme, kind=Order.Kind.FINAL_EVENT, by=world.users["coordinator"]
+    )
+    foreign = services.order_draft_free(
+        organization=world.other, title="О чужом", by=world.users["other_coordinator"]
+    )
     return {"signed": signed, "draft": draft, "foreign": foreign}
 
 
@@ -86,14 +99,19 @@ GRID = [
     ("mentoring:order.pdf", lambda o: [o["signed"].pk], expect(404, **STAFF_SEE, mentor=200, mentee=200)),
     ("mentoring:order.detail", lambda o: [o["draft"].pk], expect(404, **STAFF_SEE)),
     ("mentoring:order.pdf", lambda o: [o["draft"].pk], expect(404, **STAFF_SEE)),
-    ("mentoring:order.update", lambda o: [o["draft"].pk], expect(403, coordinator=200, other_coordinator=404)),
+    (
+        "mentoring:order.update",
+        lambda o: [o["draft"].pk],
+        expect(403, coordinator=200, other_coordinator=404),
+    ),
     ("mentoring:order.detail", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
     ("mentoring:order.pdf", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
-]  # fmt: skip
+]
 
 
-@pytest.mark.parametrize(("name", "args", "role", "status"),
-                         [(n, a, r, t[r]) for n, a, t in GRID for r in ALL])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "args", "role", "status"), [(n, a, r, t[r]) for n, a, t in GRID for r in ALL]
+)
 def test_order_grid(world, client, orders, name, args, role, status):
     assert world.client(client, role).get(reverse(name, args=args(orders))).status_code == status
 
@@ -116,8 +134,13 @@ def test_a_cancelled_order_is_marked_in_the_register(world, client, programme):
     first = services.order_approve(order=first, by=director)
     page = world.client(client, "coordinator").get(reverse("mentoring:order.list")).content.decode()
     assert "отменён</span>" not in page
-    cancel = services.order_draft_free(organization=world.school, title="Об отмене приказа", by=by, amends=first,
-                                       amendment=Order.Amendment.CANCELS)  # fmt: skip
+    cancel = services.order_draft_free(
+        organization=world.school,
+        title="Об отмене приказа",
+        by=by,
+        amends=first,
+        amendment=Order.Amendment.CANCELS,
+    )
     services.order_submit(order=cancel, by=by)
     services.order_approve(order=cancel, by=director)
     page = client.get(reverse("mentoring:order.list")).content.decode()

@@ -23,7 +23,9 @@ def flat(text: str) -> str:
 
 
 def test_pairs_order_names_people_in_the_right_cases_with_number_and_date(world, programme, agreed_pair):
-    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    order = services.order_draft_pairs(
+        programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
+    )
     services.order_submit(order=order, by=world.users["coordinator"])
     order = services.order_approve(order=order, by=world.users["director"])
     text = flat(pdf_text(order.pdf))
@@ -31,8 +33,20 @@ def test_pairs_order_names_people_in_the_right_cases_with_number_and_date(world,
     assert "ПРИКАЗ" in text
     assert "Иванову Марию Петровну" in text and "наставником Петрова Ивана Сергеевича" in text
     assert f"№ {order.number}" in text and order.number == "1"
-    months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-              "ноября", "декабря"]  # fmt: skip
+    months = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ]
     assert f"«{today.day:02d}» {months[today.month - 1]} {today.year} г." in text
     assert "Приложение № 1" in text and f"к приказу от «{today.day:02d}»" in text
     assert "В. П. Терешкова" in text or "В.П. Терешкова" in text
@@ -47,21 +61,25 @@ def test_numbering_follows_the_organisation_format(world, programme):
     world.school.save()
     numbers = []
     for _ in range(2):
-        order = services.order_draft_from_programme(programme=programme, kind=Order.Kind.MENTOR_SCHOOL,
-                                                    by=world.users["coordinator"])  # fmt: skip
+        order = services.order_draft_from_programme(
+            programme=programme, kind=Order.Kind.MENTOR_SCHOOL, by=world.users["coordinator"]
+        )
         services.order_submit(order=order, by=world.users["coordinator"])
         numbers.append(services.order_approve(order=order, by=world.users["director"]).number)
     assert numbers == ["1-ОД", "2-ОД"]
 
 
 def test_approved_order_never_changes(world, programme):
-    order = services.order_draft_from_programme(programme=programme, kind=Order.Kind.FINAL_EVENT,
-                                                by=world.users["coordinator"])  # fmt: skip
+    order = services.order_draft_from_programme(
+        programme=programme, kind=Order.Kind.FINAL_EVENT, by=world.users["coordinator"]
+    )
     services.order_submit(order=order, by=world.users["coordinator"])
     order = services.order_approve(order=order, by=world.users["director"])
     frozen, digest = dict(order.frozen), order.pdf_sha256
     with pytest.raises(ValidationError, match="не редактируется"):
-        services.order_update(order=order, title="Другое", preamble="", items=["x"], by=world.users["coordinator"])
+        services.order_update(
+            order=order, title="Другое", preamble="", items=["x"], by=world.users["coordinator"]
+        )
     order.title = "Другое"
     with pytest.raises(ApprovedOrderError):
         order.save()
@@ -78,9 +96,13 @@ def test_approved_order_never_changes(world, programme):
 
 
 def test_approval_is_refused_while_a_pair_is_not_agreed(world, programme, agreed_pair):
-    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    order = services.order_draft_pairs(
+        programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
+    )
     services.order_submit(order=order, by=world.users["coordinator"])
-    services.pair_remove_mentee(pair=agreed_pair, mentee=world.persons["mentee"], by=world.users["coordinator"])
+    services.pair_remove_mentee(
+        pair=agreed_pair, mentee=world.persons["mentee"], by=world.users["coordinator"]
+    )
     with pytest.raises(ValidationError) as error:
         services.order_approve(order=order, by=world.users["director"])
     assert any("не согласована" in m for m in error.value.messages)
@@ -89,16 +111,18 @@ def test_approval_is_refused_while_a_pair_is_not_agreed(world, programme, agreed
 
 
 def test_director_returns_with_a_comment_and_coordinator_resubmits(world, programme):
-    order = services.order_draft_from_programme(programme=programme, kind=Order.Kind.CURATORS,
-                                                by=world.users["coordinator"])  # fmt: skip
+    order = services.order_draft_from_programme(
+        programme=programme, kind=Order.Kind.CURATORS, by=world.users["coordinator"]
+    )
     services.order_submit(order=order, by=world.users["coordinator"])
     with pytest.raises(ValidationError):
         services.order_return(order=order, comment=" ", by=world.users["director"])
     services.order_return(order=order, comment="Уточните сроки", by=world.users["director"])
     order.refresh_from_db()
     assert order.status == Order.Status.RETURNED and order.director_comment == "Уточните сроки"
-    services.order_update(order=order, title=order.title, preamble="", items=["Пункт 1", " "],
-                          by=world.users["coordinator"])  # fmt: skip
+    services.order_update(
+        order=order, title=order.title, preamble="", items=["Пункт 1", " "], by=world.users["coordinator"]
+    )
     assert order.items == ["Пункт 1"]
     services.order_submit(order=order, by=world.users["coordinator"])
 
@@ -109,8 +133,9 @@ def test_replacement_order_replaces_the_mentor_on_approval(world, programme, act
     new = make_person(world.school, "Смирнова", "Ольга", "Ивановна")
     MentorProfile.objects.create(organization=world.school, person=new, entered_on=date(2025, 9, 1))
     give_consents(new)
-    order = services.order_draft_replacement(pair=active_pair, new_mentor=new, ground=ReplacementGround.DISMISSAL,
-                                             by=world.users["coordinator"])  # fmt: skip
+    order = services.order_draft_replacement(
+        pair=active_pair, new_mentor=new, ground=ReplacementGround.DISMISSAL, by=world.users["coordinator"]
+    )
     active_pair.refresh_from_db()
     assert active_pair.mentor == world.persons["mentor"]  # nothing changes before the director signs
     services.order_submit(order=order, by=world.users["coordinator"])
@@ -123,15 +148,20 @@ def test_replacement_order_replaces_the_mentor_on_approval(world, programme, act
 
 
 def test_reward_order_in_the_dative(world, programme):
-    order = services.order_draft_reward(programme=programme, awards=[(world.persons["mentor"], "mentor_of_year")],
-                                        by=world.users["coordinator"])  # fmt: skip
+    order = services.order_draft_reward(
+        programme=programme,
+        awards=[(world.persons["mentor"], "mentor_of_year")],
+        by=world.users["coordinator"],
+    )
     text = flat(pdf_text(services.order_pdf(order)))
     assert "Ивановой Марии Петровне" in text and "«Наставник года»" in text
     assert "ПРОЕКТ" in text
 
 
 def test_acknowledgement(world, programme, agreed_pair):
-    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    order = services.order_draft_pairs(
+        programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
+    )
     with pytest.raises(ValidationError):
         services.order_acknowledge(order=order, person=world.persons["mentor"], by=world.users["mentor"])
     services.order_submit(order=order, by=world.users["coordinator"])
@@ -147,8 +177,9 @@ def test_acknowledgement(world, programme, agreed_pair):
 def test_two_approvals_at_the_same_moment_get_different_numbers(world, programme):
     orders = []
     for _ in range(2):
-        order = services.order_draft_from_programme(programme=programme, kind=Order.Kind.FINAL_EVENT,
-                                                    by=world.users["coordinator"])  # fmt: skip
+        order = services.order_draft_from_programme(
+            programme=programme, kind=Order.Kind.FINAL_EVENT, by=world.users["coordinator"]
+        )
         services.order_submit(order=order, by=world.users["coordinator"])
         orders.append(order)
     barrier = threading.Barrier(2)
@@ -173,18 +204,23 @@ def test_two_approvals_at_the_same_moment_get_different_numbers(world, programme
     assert numbers == ["1", "2"]
 
 
-def test_a_long_pairs_order_names_the_assignments_once_in_the_appendix(world, programme, agreed_pair, monkeypatch):
+def test_a_long_pairs_order_names_the_assignments_once_in_the_appendix(
+    world, programme, agreed_pair, monkeypatch
+):
     from mentoring.services import orders
 
     monkeypatch.setattr(orders, "NAMED_ASSIGNMENTS_MAX", 0)  # as if the order had more pairs than the limit
-    order = services.order_draft_pairs(programme=programme, pairs=[agreed_pair], by=world.users["coordinator"])
+    order = services.order_draft_pairs(
+        programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
+    )
     assert order.items[1] == "Назначить наставников наставляемым в соответствии с приложением № 1."
     assert "Иванова Мария Петровна" in order.appendices[0]["rows"][0][1]
 
 
 def test_a_signed_order_is_read_only_in_the_admin(world, client, programme, django_user_model):
-    order = services.order_draft_from_programme(programme=programme, kind=Order.Kind.FINAL_EVENT,
-                                                by=world.users["coordinator"])  # fmt: skip
+    order = services.order_draft_from_programme(
+        programme=programme, kind=Order.Kind.FINAL_EVENT, by=world.users["coordinator"]
+    )
     services.order_submit(order=order, by=world.users["coordinator"])
     order = services.order_approve(order=order, by=world.users["director"])
     client.force_login(django_user_model.objects.create_superuser("root", "r@example.com", "x"))

@@ -26,8 +26,13 @@ def _media(settings, tmp_path):
 @pytest.fixture
 def two_plans(world, programme, active_pair):
     """The child's plan in «Учитель – ученик» (the curator's area) and the young teacher's in «Учитель – учитель»."""
-    teachers = active_pair_of(world, programme, form="teacher_teacher", mentor=world.persons["mentor"],
-                              mentees=[world.persons["mentee"]])  # fmt: skip
+    teachers = active_pair_of(
+        world,
+        programme,
+        form="teacher_teacher",
+        mentor=world.persons["mentor"],
+        mentees=[world.persons["mentee"]],
+    )
     by = world.users["mentor"]
     return [
         make_plan(active_pair, world.persons["child"], by),
@@ -37,8 +42,9 @@ def two_plans(world, programme, active_pair):
 
 def new_pack(world, programme, role="coordinator", **fields) -> DocumentPack:
     fields = {"kind": DocumentPack.Kind.PLANS, "format": DocumentPack.Format.PDF, **fields}
-    return DocumentPack.objects.create(organization=world.school, programme=programme, created_by=world.users[role],
-                                       **fields)  # fmt: skip
+    return DocumentPack.objects.create(
+        organization=world.school, programme=programme, created_by=world.users[role], **fields
+    )
 
 
 def test_builder_merges_the_plans_into_one_pdf_with_a_bookmark_each(world, programme, two_plans, monkeypatch):
@@ -74,8 +80,13 @@ def test_builder_merges_the_plans_into_one_pdf_with_a_bookmark_each(world, progr
 
 def test_all_documents_as_a_zip_with_russian_names(world, programme, active_pair):
     by = world.users["coordinator"]
-    teachers = active_pair_of(world, programme, form="teacher_teacher", mentor=world.persons["mentor"],
-                              mentees=[world.persons["mentee"]])  # fmt: skip
+    teachers = active_pair_of(
+        world,
+        programme,
+        form="teacher_teacher",
+        mentor=world.persons["mentor"],
+        mentees=[world.persons["mentee"]],
+    )
     order = services.order_draft_from_programme(programme=programme, kind="final_event", by=by)
     services.order_submit(order=order, by=by)
     order = services.order_approve(order=order, by=world.users["director"])
@@ -156,8 +167,9 @@ def test_the_view_builds_the_pack_in_a_thread_after_the_commit(world, client, pr
         assert len(archive.namelist()) == 2
 
 
-def test_with_a_broker_the_view_queues_a_celery_task_with_the_id(world, client, programme, settings, monkeypatch,
-                                                                  django_capture_on_commit_callbacks):  # fmt: skip
+def test_with_a_broker_the_view_queues_a_celery_task_with_the_id(
+    world, client, programme, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
     queued = []
     monkeypatch.setattr(tasks_documents.build_pack_task, "delay", lambda *args: queued.append(args))

@@ -41,7 +41,9 @@ def test_organization_switcher_changes_the_current_school(world, client):
     assert client.get(reverse("accounts:person.list")).status_code == 403  # an observer there
     # a school the user is not a member of cannot be switched to
     stranger = world.other.__class__.objects.create(full_name="Чужая школа", short_name="Чужая")
-    assert client.post(reverse("accounts:organization.switch"), {"organization": stranger.pk}).status_code == 404
+    assert (
+        client.post(reverse("accounts:organization.switch"), {"organization": stranger.pk}).status_code == 404
+    )
 
 
 def test_coordinator_adds_a_student_with_validation(world, client):
@@ -73,8 +75,14 @@ def test_guardian_of_another_family_cannot_be_added_twice(world, client):
 
 def test_organization_form_rejects_a_bad_inn(world, client):
     client = world.client(client, "director")
-    data = {"full_name": "Полное", "short_name": "Краткое", "kind": "school", "director_position": "Директор",
-            "inn": "12345", "ogrn": ""}  # fmt: skip
+    data = {
+        "full_name": "Полное",
+        "short_name": "Краткое",
+        "kind": "school",
+        "director_position": "Директор",
+        "inn": "12345",
+        "ogrn": "",
+    }
     response = client.post(reverse("accounts:organization.update"), data)
     assert "ИНН состоит из 10 цифр" in response.content.decode()
     world.school.refresh_from_db()

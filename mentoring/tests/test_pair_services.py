@@ -38,8 +38,12 @@ def message(excinfo) -> str:
 def mentee_in_base(world, last, first, *, kind=Person.Kind.STUDENT, organization=None, **fields) -> Person:
     organization = organization or world.school
     person = make_person(organization, last, first, kind=kind, **fields)
-    MenteeProfile.objects.create(organization=organization, person=person, entered_on=date(2025, 9, 1),
-                                 main_request="повышение успеваемости")  # fmt: skip
+    MenteeProfile.objects.create(
+        organization=organization,
+        person=person,
+        entered_on=date(2025, 9, 1),
+        main_request="повышение успеваемости",
+    )
     return person
 
 
@@ -53,9 +57,13 @@ def new_pair(world, programme, *, code="teacher_pupil", mentor=None, mentees=(),
     fields.setdefault("start_date", START)
     fields.setdefault("end_date", END)
     return services.pair_create(
-        programme=programme, form=form(code), mentor=mentor or world.persons["mentor"],
-        by=world.users["coordinator"], mentees=mentees, **fields,
-    )  # fmt: skip
+        programme=programme,
+        form=form(code),
+        mentor=mentor or world.persons["mentor"],
+        by=world.users["coordinator"],
+        mentees=mentees,
+        **fields,
+    )
 
 
 def agree_all(world, pair) -> Pair:
@@ -220,8 +228,12 @@ def test_pair_create_with_a_parent_and_their_child_saves_nothing(world, programm
 
 def test_the_mentor_cannot_be_their_own_mentee(world, programme):
     pair = new_pair(world, programme)
-    MenteeProfile.objects.create(organization=world.school, person=world.persons["mentor"],
-                                 entered_on=date(2025, 9, 1), main_request="цифровые навыки")  # fmt: skip
+    MenteeProfile.objects.create(
+        organization=world.school,
+        person=world.persons["mentor"],
+        entered_on=date(2025, 9, 1),
+        main_request="цифровые навыки",
+    )
     with pytest.raises(ValidationError) as excinfo:
         services.pair_add_mentee(pair=pair, mentee=world.persons["mentor"], by=world.users["coordinator"])
     assert message(excinfo) == "Наставник не может быть наставляемым в своей же паре."
@@ -234,8 +246,9 @@ def test_a_mentee_must_be_in_the_mentee_base(world, programme):
     with pytest.raises(ValidationError) as excinfo:
         services.pair_add_mentee(pair=pair, mentee=outsider, by=world.users["coordinator"])
     assert message(excinfo) == "Базы Нет нет в базе наставляемых: сначала добавьте его (её) в базу."
-    MenteeProfile.objects.create(organization=world.school, person=outsider, entered_on=date(2025, 9, 1),
-                                 main_request="адаптация")  # fmt: skip
+    MenteeProfile.objects.create(
+        organization=world.school, person=outsider, entered_on=date(2025, 9, 1), main_request="адаптация"
+    )
     services.pair_add_mentee(pair=pair, mentee=outsider, by=world.users["coordinator"])
     assert pair.memberships.get().mentee == outsider
 
@@ -355,8 +368,9 @@ def test_agreement_of_the_mentor_and_all_mentees_makes_the_pair_agreed(world, pr
     pair.refresh_from_db()
     assert pair.status == Pair.Status.AGREED
     assert dict(pair.memberships.values_list("mentee", "mentee_agreed_on")) == {
-        child.pk: date(2025, 9, 26), other.pk: date(2025, 9, 27)
-    }  # fmt: skip
+        child.pk: date(2025, 9, 26),
+        other.pk: date(2025, 9, 27),
+    }
     assert AuditEntry.objects.filter(action="pair.agreement", object_id=str(pair.pk)).count() == 3
 
 
@@ -461,8 +475,9 @@ def test_complete_only_an_active_pair(world, programme, status):
 
 
 def test_complete_closes_the_places_and_the_mentor_term(world, active_pair):
-    services.pair_complete(pair=active_pair, by=world.users["coordinator"], results="Успеваемость выросла",
-                           on=date(2026, 5, 29))  # fmt: skip
+    services.pair_complete(
+        pair=active_pair, by=world.users["coordinator"], results="Успеваемость выросла", on=date(2026, 5, 29)
+    )
     active_pair.refresh_from_db()
     assert active_pair.status == Pair.Status.COMPLETED
     assert (active_pair.closed_on, active_pair.results) == (date(2026, 5, 29), "Успеваемость выросла")
@@ -489,8 +504,9 @@ def test_terminate_requires_a_reason(world, active_pair, reason):
 
 def test_terminate_records_the_reason_and_frees_the_mentee(world, programme, active_pair):
     by = world.users["coordinator"]
-    services.pair_terminate(pair=active_pair, reason="  Перевод обучающегося в другую школу ", by=by,
-                            on=date(2026, 1, 20))  # fmt: skip
+    services.pair_terminate(
+        pair=active_pair, reason="  Перевод обучающегося в другую школу ", by=by, on=date(2026, 1, 20)
+    )
     active_pair.refresh_from_db()
     assert active_pair.status == Pair.Status.TERMINATED
     assert active_pair.termination_reason == "Перевод обучающегося в другую школу"
@@ -552,9 +568,13 @@ def test_replace_keeps_the_history_of_both_mentors(world, active_pair):
     new = second_mentor(world)
     by = world.users["coordinator"]
     term = services.pair_replace_mentor(
-        pair=active_pair, new_mentor=new, ground=ReplacementGround.TRANSFER, by=by, on=date(2026, 1, 12),
+        pair=active_pair,
+        new_mentor=new,
+        ground=ReplacementGround.TRANSFER,
+        by=by,
+        on=date(2026, 1, 12),
         comment="Переведена на должность методиста",
-    )  # fmt: skip
+    )
     active_pair.refresh_from_db()
     assert active_pair.mentor == new
     terms = list(MentorTerm.objects.filter(pair=active_pair).order_by("started_on"))
@@ -586,8 +606,12 @@ def test_replace_keeps_the_history_of_both_mentors(world, active_pair):
 def test_the_new_mentor_may_not_be_a_parent_of_a_mentee(world, active_pair):
     parent = mentor_in_base(world, world.persons["parent"])
     with pytest.raises(ValidationError) as excinfo:
-        services.pair_replace_mentor(pair=active_pair, new_mentor=parent, ground=ReplacementGround.DISMISSAL,
-                                     by=world.users["coordinator"])  # fmt: skip
+        services.pair_replace_mentor(
+            pair=active_pair,
+            new_mentor=parent,
+            ground=ReplacementGround.DISMISSAL,
+            by=world.users["coordinator"],
+        )
     assert "родитель не может быть наставником своего ребёнка" in " ".join(
         excinfo.value.message_dict["new_mentor"]
     )
@@ -616,8 +640,12 @@ def test_the_new_mentor_must_be_in_the_base_and_not_the_current_one(world, activ
 def test_a_mentee_cannot_become_the_mentor_of_their_pair(world, active_pair):
     mentor_in_base(world, world.persons["child"])
     with pytest.raises(ValidationError) as excinfo:
-        services.pair_replace_mentor(pair=active_pair, new_mentor=world.persons["child"], ground="no_rapport",
-                                     by=world.users["coordinator"])  # fmt: skip
+        services.pair_replace_mentor(
+            pair=active_pair,
+            new_mentor=world.persons["child"],
+            ground="no_rapport",
+            by=world.users["coordinator"],
+        )
     assert excinfo.value.message_dict == {
         "new_mentor": ["Наставляемый не может стать наставником своей пары."]
     }
@@ -626,8 +654,12 @@ def test_a_mentee_cannot_become_the_mentor_of_their_pair(world, active_pair):
 def test_no_replacement_in_a_closed_pair(world, active_pair):
     services.pair_complete(pair=active_pair, by=world.users["coordinator"], on=date(2026, 5, 29))
     with pytest.raises(ValidationError) as excinfo:
-        services.pair_replace_mentor(pair=active_pair, new_mentor=second_mentor(world), ground="dismissal",
-                                     by=world.users["coordinator"])  # fmt: skip
+        services.pair_replace_mentor(
+            pair=active_pair,
+            new_mentor=second_mentor(world),
+            ground="dismissal",
+            by=world.users["coordinator"],
+        )
     assert message(excinfo) == "Наставника заменяют только в действующей паре."
 
 
@@ -649,9 +681,14 @@ def test_the_whole_lifecycle_leaves_an_audit_trail(world, programme):
         .values_list("action", flat=True)
     )
     assert actions == [
-        "pair.create", "pair.add_mentee", "pair.agreement", "pair.agreement", "pair.approve", "pair.activate",
+        "pair.create",
+        "pair.add_mentee",
+        "pair.agreement",
+        "pair.agreement",
+        "pair.approve",
+        "pair.activate",
         "pair.complete",
-    ]  # fmt: skip
+    ]
     assert set(AuditEntry.objects.filter(object_id=str(pair.pk)).values_list("organization", flat=True)) == {
         world.school.pk
     }

@@ -16,9 +16,14 @@ def test_coordinator_creates_a_pair_through_the_form(world, client, programme):
     client = world.client(client, "coordinator")
     form = MentoringForm.objects.get(code="teacher_pupil")
     data = {
-        "programme": programme.pk, "form": form.pk, "mentor": world.persons["mentor"].pk,
-        "mentees": [world.persons["child"].pk], "start_date": "2025-10-01", "end_date": "2026-05-29", "goal": "Успеваемость",
-    }  # fmt: skip
+        "programme": programme.pk,
+        "form": form.pk,
+        "mentor": world.persons["mentor"].pk,
+        "mentees": [world.persons["child"].pk],
+        "start_date": "2025-10-01",
+        "end_date": "2026-05-29",
+        "goal": "Успеваемость",
+    }
     response = client.post(reverse("mentoring:pair.create"), data)
     pair = Pair.objects.get()
     assert response["Location"] == reverse("mentoring:pair.detail", args=[pair.pk])
@@ -29,9 +34,13 @@ def test_pair_form_explains_dates_outside_the_programme_and_saves_nothing(world,
     make_bases(world)
     form = MentoringForm.objects.get(code="teacher_pupil")
     data = {
-        "programme": programme.pk, "form": form.pk, "mentor": world.persons["mentor"].pk,
-        "mentees": [world.persons["child"].pk], "start_date": "2025-08-01", "end_date": "2026-05-29",
-    }  # fmt: skip
+        "programme": programme.pk,
+        "form": form.pk,
+        "mentor": world.persons["mentor"].pk,
+        "mentees": [world.persons["child"].pk],
+        "start_date": "2025-08-01",
+        "end_date": "2026-05-29",
+    }
     response = world.client(client, "coordinator").post(reverse("mentoring:pair.create"), data)
     assert "в пределах программы" in response.content.decode()
     assert not Pair.objects.exists()
@@ -41,9 +50,13 @@ def test_curator_cannot_create_a_pair_outside_their_forms(world, client, program
     make_bases(world)
     form = MentoringForm.objects.get(code="teacher_teacher")
     data = {
-        "programme": programme.pk, "form": form.pk, "mentor": world.persons["mentor"].pk,
-        "mentees": [world.persons["mentee"].pk], "start_date": "2025-10-01", "end_date": "2026-05-29",
-    }  # fmt: skip
+        "programme": programme.pk,
+        "form": form.pk,
+        "mentor": world.persons["mentor"].pk,
+        "mentees": [world.persons["mentee"].pk],
+        "start_date": "2025-10-01",
+        "end_date": "2026-05-29",
+    }
     response = world.client(client, "curator").post(reverse("mentoring:pair.create"), data)
     assert "не входит в вашу зону" in response.content.decode()
     assert not Pair.objects.exists()
@@ -55,11 +68,17 @@ def test_a_parent_mentor_of_their_child_is_refused_on_the_pair_page(world, clien
 
     MentorProfile.objects.create(organization=world.school, person=parent, entered_on=date(2025, 9, 1))
     pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="pupil_pupil"), mentor=parent,
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 1), by=world.users["coordinator"],
-    )  # fmt: skip
+        programme=programme,
+        form=MentoringForm.objects.get(code="pupil_pupil"),
+        mentor=parent,
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 1),
+        by=world.users["coordinator"],
+    )
     response = world.client(client, "coordinator").post(
-        reverse("mentoring:pair.mentee.add", args=[pair.pk]), {"mentee": world.persons["child"].pk}, follow=True
+        reverse("mentoring:pair.mentee.add", args=[pair.pk]),
+        {"mentee": world.persons["child"].pk},
+        follow=True,
     )
     assert "родитель не может быть наставником своего ребёнка" in response.content.decode()
     assert not pair.memberships.exists()
@@ -69,10 +88,14 @@ def test_lifecycle_through_the_pages(world, client, programme):
     make_bases(world)
     coordinator = world.client(client, "coordinator")
     pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 1), by=world.users["coordinator"],
+        programme=programme,
+        form=MentoringForm.objects.get(code="teacher_teacher"),
+        mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 1),
+        by=world.users["coordinator"],
         mentees=[world.persons["mentee"]],
-    )  # fmt: skip
+    )
     url = reverse("mentoring:pair.agreement", args=[pair.pk])
     coordinator.post(url, {"person": world.persons["mentor"].pk})
     coordinator.post(url, {"person": world.persons["mentee"].pk})
@@ -82,7 +105,9 @@ def test_lifecycle_through_the_pages(world, client, programme):
     coordinator.post(reverse("mentoring:pair.activate", args=[pair.pk]))
     pair.refresh_from_db()
     assert pair.status == Pair.Status.ACTIVE
-    response = coordinator.post(reverse("mentoring:pair.terminate", args=[pair.pk]), {"reason": ""}, follow=True)
+    response = coordinator.post(
+        reverse("mentoring:pair.terminate", args=[pair.pk]), {"reason": ""}, follow=True
+    )
     assert "Обязательное поле" in response.content.decode()
     pair.refresh_from_db()
     assert pair.status == Pair.Status.ACTIVE
@@ -94,19 +119,29 @@ def test_lifecycle_through_the_pages(world, client, programme):
 def test_mentee_gives_own_agreement_but_not_for_others(world, client, programme):
     make_bases(world)
     pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_teacher"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 1), by=world.users["coordinator"],
+        programme=programme,
+        form=MentoringForm.objects.get(code="teacher_teacher"),
+        mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 1),
+        by=world.users["coordinator"],
         mentees=[world.persons["mentee"]],
-    )  # fmt: skip
+    )
     mentee = world.client(client, "mentee")
-    assert mentee.post(reverse("mentoring:pair.agreement", args=[pair.pk]),
-                       {"person": world.persons["mentor"].pk}).status_code == 403  # fmt: skip
+    assert (
+        mentee.post(
+            reverse("mentoring:pair.agreement", args=[pair.pk]), {"person": world.persons["mentor"].pk}
+        ).status_code
+        == 403
+    )
     mentee.post(reverse("mentoring:pair.agreement", args=[pair.pk]), {"person": world.persons["mentee"].pk})
     assert pair.memberships.get().mentee_agreed_on is not None
     assert Pair.objects.get(pk=pair.pk).mentor_agreed_on is None
 
 
-def test_replacing_a_mentor_drafts_the_order_and_the_director_s_signature_replaces(world, client, active_pair):
+def test_replacing_a_mentor_drafts_the_order_and_the_director_s_signature_replaces(
+    world, client, active_pair
+):
     from conftest import give_consents
     from mentoring.models import MentorProfile, Order
 
@@ -115,8 +150,9 @@ def test_replacing_a_mentor_drafts_the_order_and_the_director_s_signature_replac
     give_consents(other)
     response = world.client(client, "coordinator").post(
         reverse("mentoring:pair.replace_mentor", args=[active_pair.pk]),
-        {"new_mentor": other.pk, "ground": ReplacementGround.TRANSFER}, follow=True,
-    )  # fmt: skip
+        {"new_mentor": other.pk, "ground": ReplacementGround.TRANSFER},
+        follow=True,
+    )
     order = Order.objects.get(kind=Order.Kind.REPLACEMENT)
     assert "Наставник сменится, когда директор подпишет приказ" in response.content.decode()
     active_pair.refresh_from_db()
@@ -151,7 +187,9 @@ def test_parent_sees_only_their_child_in_a_group(world, client, active_pair):
         assert "Кузнецов" not in page
 
 
-def test_pair_list_queries_do_not_grow_from_10_to_200_pairs(world, client, programme, django_assert_max_num_queries):
+def test_pair_list_queries_do_not_grow_from_10_to_200_pairs(
+    world, client, programme, django_assert_max_num_queries
+):
     make_bases(world)
     form = MentoringForm.objects.get(code="teacher_pupil")
     coordinator = world.client(client, "coordinator")
@@ -159,10 +197,18 @@ def test_pair_list_queries_do_not_grow_from_10_to_200_pairs(world, client, progr
     def add_pairs(count):
         for _ in range(count):
             child = make_person(world.school, "Ученик", "Имя", "", kind=Person.Kind.STUDENT)
-            MenteeProfile.objects.create(organization=world.school, person=child, entered_on=date(2025, 9, 1),
-                                         main_request="учёба")  # fmt: skip
-            services.pair_create(programme=programme, form=form, mentor=world.persons["mentor"], mentees=[child],
-                                 start_date=date(2025, 10, 1), end_date=date(2026, 5, 1), by=world.users["coordinator"])  # fmt: skip
+            MenteeProfile.objects.create(
+                organization=world.school, person=child, entered_on=date(2025, 9, 1), main_request="учёба"
+            )
+            services.pair_create(
+                programme=programme,
+                form=form,
+                mentor=world.persons["mentor"],
+                mentees=[child],
+                start_date=date(2025, 10, 1),
+                end_date=date(2026, 5, 1),
+                by=world.users["coordinator"],
+            )
 
     add_pairs(10)
     from django.db import connection

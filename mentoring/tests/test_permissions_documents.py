@@ -35,8 +35,9 @@ def _fast_pdf(settings, tmp_path, monkeypatch):
 
 def _foreign(world):
     other = world.other
-    programme = Programme.objects.create(organization=other, year=2025, start_date=date(2025, 9, 1),
-                                         end_date=date(2026, 6, 30))  # fmt: skip
+    programme = Programme.objects.create(
+        organization=other, year=2025, start_date=date(2025, 9, 1), end_date=date(2026, 6, 30)
+    )
     form = MentoringForm.objects.get(code="teacher_teacher")
     programme.forms.add(form)
     mentor, mentee = world.persons["other_teacher"], make_person(other, "Новенькая", "Анна", "Ивановна")
@@ -44,11 +45,24 @@ def _foreign(world):
     MenteeProfile.objects.create(
         organization=other, person=mentee, entered_on=date(2025, 9, 1), main_request="адаптация"
     )
-    pair = services.pair_create(programme=programme, form=form, mentor=mentor, mentees=[mentee],
-                                start_date=date(2025, 10, 1), end_date=date(2026, 5, 1), by=None)  # fmt: skip
+    pair = services.pair_create(
+        programme=programme,
+        form=form,
+        mentor=mentor,
+        mentees=[mentee],
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 1),
+        by=None,
+    )
     plan = make_plan(pair, mentee, None)
-    pack = DocumentPack.objects.create(organization=other, programme=programme, kind="plans", format="pdf",
-                                       created_by=world.users["other_coordinator"], status="done")  # fmt: skip
+    pack = DocumentPack.objects.create(
+        organization=other,
+        programme=programme,
+        kind="plans",
+        format="pdf",
+        created_by=world.users["other_coordinator"],
+        status="done",
+    )
     pack.file.save("pack.pdf", ContentFile(b"%PDF-1.7"))
     return plan, pack
 
@@ -57,8 +71,14 @@ def _foreign(world):
 def docs(world, active_pair) -> Docs:
     plan = make_plan(active_pair, world.persons["child"], world.users["mentor"])
     review = submitted_review(world, active_pair, world.persons["child"])
-    pack = DocumentPack.objects.create(organization=world.school, programme=active_pair.programme, kind="plans",
-                                       format="pdf", created_by=world.users["coordinator"], status="done")  # fmt: skip
+    pack = DocumentPack.objects.create(
+        organization=world.school,
+        programme=active_pair.programme,
+        kind="plans",
+        format="pdf",
+        created_by=world.users["coordinator"],
+        status="done",
+    )
     pack.file.save("pack.pdf", ContentFile(b"%PDF-1.7"))
     return Docs(plan, review, pack, *_foreign(world))
 
@@ -70,23 +90,47 @@ GRID = [
     ("mentoring:plan.pdf", lambda d: [d.plan.pk], expect(404, **PAIR_SEES)),
     ("mentoring:plan.pdf", lambda d: [d.foreign_plan.pk], expect(404, other_coordinator=200)),
     ("mentoring:review.pdf", lambda d: [d.review.pk], expect(404, **PAIR_SEES)),
-    ("mentoring:mentor_base.pdf", lambda d: [], expect(403, coordinator=200, curator=200, director=200,
-                                                       other_coordinator=200)),
-    ("mentoring:mentee_base.pdf", lambda d: [], expect(403, coordinator=200, curator=200, director=200,
-                                                       other_coordinator=200)),
-    ("mentoring:pack.create", lambda d: [d.pack.programme_id], expect(403, coordinator=200, curator=200,
-                                                                      other_coordinator=404)),
-    ("mentoring:pack.create", lambda d: [d.foreign_pack.programme_id], expect(403, coordinator=404, curator=404,
-                                                                              other_coordinator=200)),
-    ("mentoring:pack.detail", lambda d: [d.pack.pk], expect(403, coordinator=200, curator=404,
-                                                            other_coordinator=404)),
-    ("mentoring:pack.detail", lambda d: [d.foreign_pack.pk], expect(403, coordinator=404, curator=404,
-                                                                    other_coordinator=200)),
-    ("mentoring:pack.download", lambda d: [d.pack.pk], expect(403, coordinator=200, curator=404,
-                                                              other_coordinator=404)),
-    ("mentoring:pack.download", lambda d: [d.foreign_pack.pk], expect(403, coordinator=404, curator=404,
-                                                                      other_coordinator=200)),
-]  # fmt: skip
+    (
+        "mentoring:mentor_base.pdf",
+        lambda d: [],
+        expect(403, coordinator=200, curator=200, director=200, other_coordinator=200),
+    ),
+    (
+        "mentoring:mentee_base.pdf",
+        lambda d: [],
+        expect(403, coordinator=200, curator=200, director=200, other_coordinator=200),
+    ),
+    (
+        "mentoring:pack.create",
+        lambda d: [d.pack.programme_id],
+        expect(403, coordinator=200, curator=200, other_coordinator=404),
+    ),
+    (
+        "mentoring:pack.create",
+        lambda d: [d.foreign_pack.programme_id],
+        expect(403, coordinator=404, curator=404, other_coordinator=200),
+    ),
+    (
+        "mentoring:pack.detail",
+        lambda d: [d.pack.pk],
+        expect(403, coordinator=200, curator=404, other_coordinator=404),
+    ),
+    (
+        "mentoring:pack.detail",
+        lambda d: [d.foreign_pack.pk],
+        expect(403, coordinator=404, curator=404, other_coordinator=200),
+    ),
+    (
+        "mentoring:pack.download",
+        lambda d: [d.pack.pk],
+        expect(403, coordinator=200, curator=404, other_coordinator=404),
+    ),
+    (
+        "mentoring:pack.download",
+        lambda d: [d.foreign_pack.pk],
+        expect(403, coordinator=404, curator=404, other_coordinator=200),
+    ),
+]
 CASES = [(name, args, role, table[role]) for name, args, table in GRID for role in ALL]
 
 
@@ -121,8 +165,13 @@ def test_grid_covers_every_role():
 
 
 def test_a_curators_own_pack_is_theirs_to_see(world, client, docs):
-    pack = DocumentPack.objects.create(organization=world.school, programme=docs.pack.programme, kind="plans",
-                                       format="pdf", created_by=world.users["curator"])  # fmt: skip
+    pack = DocumentPack.objects.create(
+        organization=world.school,
+        programme=docs.pack.programme,
+        kind="plans",
+        format="pdf",
+        created_by=world.users["curator"],
+    )
     assert (
         world.client(client, "curator").get(reverse("mentoring:pack.detail", args=[pack.pk])).status_code
         == 200
@@ -148,8 +197,13 @@ def test_a_mentor_cannot_fetch_the_plan_or_review_of_another_mentors_pair(world,
 
 
 def test_in_a_group_a_parent_sees_only_their_childs_plan(world, client, programme):
-    group = active_pair_of(world, programme, form="teacher_pupil", mentor=world.persons["mentor"],
-                           mentees=[world.persons["child"], world.persons["stranger_child"]])  # fmt: skip
+    group = active_pair_of(
+        world,
+        programme,
+        form="teacher_pupil",
+        mentor=world.persons["mentor"],
+        mentees=[world.persons["child"], world.persons["stranger_child"]],
+    )
     own = make_plan(group, world.persons["child"], world.users["mentor"])
     other = make_plan(group, world.persons["stranger_child"], world.users["mentor"])
     parent = world.client(client, "parent")
@@ -160,13 +214,16 @@ def test_in_a_group_a_parent_sees_only_their_childs_plan(world, client, programm
     )
 
 
-@pytest.mark.parametrize(("role", "status"), [("mentor", 200), ("coordinator", 200), ("curator", 200),
-                                              ("director", 404), ("parent", 404)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("mentor", 200), ("coordinator", 200), ("curator", 200), ("director", 404), ("parent", 404)],
+)
 def test_a_draft_review_is_shown_only_to_its_writer_and_the_pairs_managers(
     world, client, active_pair, role, status
 ):
-    review = services.review_save(pair=active_pair, mentee=world.persons["child"], answers=ANSWERS,
-                                  by=world.users["mentor"])  # fmt: skip
+    review = services.review_save(
+        pair=active_pair, mentee=world.persons["child"], answers=ANSWERS, by=world.users["mentor"]
+    )
     assert (
         world.client(client, role).get(reverse("mentoring:review.pdf", args=[review.pk])).status_code
         == status

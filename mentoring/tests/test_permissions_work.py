@@ -27,49 +27,96 @@ def objects(world, programme, active_pair):
         "pair": active_pair,
         "plan": plan,
         "item": add_item(plan, mentor),
-        "review": services.review_save(pair=active_pair, mentee=child, answers=COMPLETE, submit=True, by=mentor),
-        "report": services.safeguarding_report(pair=active_pair, mentee=child, kind=SafeguardingReport.Kind.THREAT,
-                                               description="Говорил о бессмысленности жизни", by=mentor),
-        "teachers": make_active_pair(world, programme, form="teacher_teacher", mentee="mentee", end=date(2026, 6, 30)),
-    }  # fmt: skip
+        "review": services.review_save(
+            pair=active_pair, mentee=child, answers=COMPLETE, submit=True, by=mentor
+        ),
+        "report": services.safeguarding_report(
+            pair=active_pair,
+            mentee=child,
+            kind=SafeguardingReport.Kind.THREAT,
+            description="Говорил о бессмысленности жизни",
+            by=mentor,
+        ),
+        "teachers": make_active_pair(
+            world, programme, form="teacher_teacher", mentee="mentee", end=date(2026, 6, 30)
+        ),
+    }
 
 
 EDITORS = {"coordinator": 200, "curator": 200, "director": 403, "mentor": 200, "parent": 403}
 EDITORS_POST = {"coordinator": 302, "curator": 302, "director": 403, "mentor": 302, "parent": 403}
 
 GRID = [
-    ("mentoring:plan.create", lambda w, o: [o["teachers"].pk],
-     expect(404, coordinator=200, director=403, mentor=200, mentee=403)),
-    ("mentoring:plan.detail", lambda w, o: [o["plan"].pk],
-     expect(404, coordinator=200, curator=200, director=200, mentor=200, parent=200)),
+    (
+        "mentoring:plan.create",
+        lambda w, o: [o["teachers"].pk],
+        expect(404, coordinator=200, director=403, mentor=200, mentee=403),
+    ),
+    (
+        "mentoring:plan.detail",
+        lambda w, o: [o["plan"].pk],
+        expect(404, coordinator=200, curator=200, director=200, mentor=200, parent=200),
+    ),
     ("mentoring:plan.update", lambda w, o: [o["plan"].pk], expect(404, **EDITORS)),
     ("mentoring:plan.item.create", lambda w, o: [o["plan"].pk], expect(404, **EDITORS)),
     ("mentoring:plan.item.update", lambda w, o: [o["plan"].pk, o["item"].pk], expect(404, **EDITORS)),
     ("mentoring:meeting.create", lambda w, o: [o["pair"].pk], expect(404, **EDITORS)),
-    ("mentoring:meeting.create", lambda w, o: [o["teachers"].pk],
-     expect(404, coordinator=200, director=403, mentor=200, mentee=403)),
+    (
+        "mentoring:meeting.create",
+        lambda w, o: [o["teachers"].pk],
+        expect(404, coordinator=200, director=403, mentor=200, mentee=403),
+    ),
     # the review is submitted: the director reads it too
-    ("mentoring:review.edit", lambda w, o: [o["pair"].pk, w.persons["child"].pk],
-     expect(404, **{**EDITORS, "director": 200})),
-    ("mentoring:review.list", lambda w, o: [], expect(403, coordinator=200, curator=200, other_coordinator=200)),
-    ("mentoring:safeguarding.create", lambda w, o: [o["pair"].pk],
-     expect(404, coordinator=403, curator=403, director=403, mentor=200, parent=403)),
-    ("mentoring:safeguarding.list", lambda w, o: [],
-     expect(403, coordinator=200, curator=200, other_coordinator=200)),
-    ("mentoring:safeguarding.detail", lambda w, o: [o["report"].pk], expect(404, coordinator=200, curator=200)),
-]  # fmt: skip
+    (
+        "mentoring:review.edit",
+        lambda w, o: [o["pair"].pk, w.persons["child"].pk],
+        expect(404, **{**EDITORS, "director": 200}),
+    ),
+    (
+        "mentoring:review.list",
+        lambda w, o: [],
+        expect(403, coordinator=200, curator=200, other_coordinator=200),
+    ),
+    (
+        "mentoring:safeguarding.create",
+        lambda w, o: [o["pair"].pk],
+        expect(404, coordinator=403, curator=403, director=403, mentor=200, parent=403),
+    ),
+    (
+        "mentoring:safeguarding.list",
+        lambda w, o: [],
+        expect(403, coordinator=200, curator=200, other_coordinator=200),
+    ),
+    (
+        "mentoring:safeguarding.detail",
+        lambda w, o: [o["report"].pk],
+        expect(404, coordinator=200, curator=200),
+    ),
+]
 
 POST_GRID = [
     ("mentoring:plan.item.delete", lambda w, o: [o["plan"].pk, o["item"].pk], expect(404, **EDITORS_POST)),
-    ("mentoring:plan.submit", lambda w, o: [o["plan"].pk],
-     expect(404, coordinator=403, curator=403, director=403, mentor=302, parent=403)),
-    ("mentoring:plan.approve", lambda w, o: [o["plan"].pk],
-     expect(404, coordinator=302, curator=302, director=403, mentor=403, parent=403)),
-    ("mentoring:plan.mark", lambda w, o: [o["plan"].pk],
-     expect(404, coordinator=302, curator=302, director=403, mentor=302, parent=403)),
-    ("mentoring:review.acknowledge", lambda w, o: [o["review"].pk],
-     expect(403, coordinator=302, curator=302, other_coordinator=404)),
-]  # fmt: skip
+    (
+        "mentoring:plan.submit",
+        lambda w, o: [o["plan"].pk],
+        expect(404, coordinator=403, curator=403, director=403, mentor=302, parent=403),
+    ),
+    (
+        "mentoring:plan.approve",
+        lambda w, o: [o["plan"].pk],
+        expect(404, coordinator=302, curator=302, director=403, mentor=403, parent=403),
+    ),
+    (
+        "mentoring:plan.mark",
+        lambda w, o: [o["plan"].pk],
+        expect(404, coordinator=302, curator=302, director=403, mentor=302, parent=403),
+    ),
+    (
+        "mentoring:review.acknowledge",
+        lambda w, o: [o["review"].pk],
+        expect(403, coordinator=302, curator=302, other_coordinator=404),
+    ),
+]
 
 CASES = [("get", *row[:2], role, row[2][role]) for row in GRID for role in ALL]
 CASES += [("post", *row[:2], role, row[2][role]) for row in POST_GRID for role in ALL]
@@ -109,6 +156,8 @@ def test_a_mentee_sees_their_own_plan(world, client, objects):
 
 
 def test_the_director_does_not_read_a_draft_review(world, client, active_pair):
-    services.review_save(pair=active_pair, mentee=world.persons["child"], answers={}, by=world.users["mentor"])
+    services.review_save(
+        pair=active_pair, mentee=world.persons["child"], answers={}, by=world.users["mentor"]
+    )
     url = reverse("mentoring:review.edit", args=[active_pair.pk, world.persons["child"].pk])
     assert world.client(client, "director").get(url).status_code == 403

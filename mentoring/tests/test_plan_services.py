@@ -29,10 +29,15 @@ def message(excinfo) -> str:
 
 def make_plan(world, pair, *, start=date(2025, 10, 1), end=date(2026, 5, 29), rows=0) -> IndividualPlan:
     plan = services.plan_save(
-        plan=IndividualPlan(pair=pair, mentee=world.persons["child"], start_date=start, end_date=end,
-                            goal="Повышение успеваемости по математике"),
+        plan=IndividualPlan(
+            pair=pair,
+            mentee=world.persons["child"],
+            start_date=start,
+            end_date=end,
+            goal="Повышение успеваемости по математике",
+        ),
         by=world.users["mentor"],
-    )  # fmt: skip
+    )
     for i in range(rows):
         add_item(world, plan, f"Мероприятие {i + 1}")
     return plan
@@ -102,11 +107,13 @@ def test_a_plan_is_only_for_a_participant_of_the_pair(world, active_pair):
     with pytest.raises(ValidationError) as excinfo:
         services.plan_save(
             plan=IndividualPlan(
-                pair=active_pair, mentee=world.persons["stranger_child"], start_date=date(2025, 10, 1),
+                pair=active_pair,
+                mentee=world.persons["stranger_child"],
+                start_date=date(2025, 10, 1),
                 end_date=date(2026, 5, 29),
             ),
             by=world.users["mentor"],
-        )  # fmt: skip
+        )
     assert message(excinfo) == "Кузнецов Артём не участник этой пары."
 
 
@@ -115,8 +122,9 @@ def test_one_plan_per_mentee_in_a_pair_in_the_service_and_the_database(world, ac
     with pytest.raises(ValidationError, match="план уже есть"):
         make_plan(world, active_pair)
     with pytest.raises(IntegrityError), transaction.atomic():
-        IndividualPlan.objects.create(pair=active_pair, mentee=plan.mentee, start_date=plan.start_date,
-                                      end_date=plan.end_date)  # fmt: skip
+        IndividualPlan.objects.create(
+            pair=active_pair, mentee=plan.mentee, start_date=plan.start_date, end_date=plan.end_date
+        )
 
 
 # --------------------------------------------------------- submit and approve
@@ -192,13 +200,17 @@ def test_the_approved_plan_of_a_completed_pair_cannot_be_resubmitted(world, acti
 
 def test_rows_are_numbered_in_order(world, active_pair):
     plan = make_plan(world, active_pair)
-    for activity in ["Посещение уроков наставника", "Разработка технологической карты урока",
-                     "Подготовка к ВПР по математике"]:  # fmt: skip
+    for activity in [
+        "Посещение уроков наставника",
+        "Разработка технологической карты урока",
+        "Подготовка к ВПР по математике",
+    ]:
         add_item(world, plan, activity)
     assert list(plan.items.values_list("position", "activity")) == [
-        (1, "Посещение уроков наставника"), (2, "Разработка технологической карты урока"),
+        (1, "Посещение уроков наставника"),
+        (2, "Разработка технологической карты урока"),
         (3, "Подготовка к ВПР по математике"),
-    ]  # fmt: skip
+    ]
 
 
 def test_a_done_row_gets_a_date_and_an_undone_row_loses_it(world, active_pair):
@@ -303,8 +315,9 @@ def test_meetings_on_the_first_and_last_day_are_fine(world, active_pair):
     assert active_pair.meetings.count() == 2
 
 
-@pytest.mark.parametrize("kind", [MeetingKind.ORGANISATIONAL, MeetingKind.TRIAL, MeetingKind.PLANNING,
-                                  MeetingKind.FINAL])  # fmt: skip
+@pytest.mark.parametrize(
+    "kind", [MeetingKind.ORGANISATIONAL, MeetingKind.TRIAL, MeetingKind.PLANNING, MeetingKind.FINAL]
+)
 def test_a_single_meeting_kind_happens_once(world, active_pair, kind):
     meet(world, active_pair, kind, date(2025, 10, 2))
     with pytest.raises(ValidationError) as excinfo:
@@ -372,8 +385,10 @@ def test_the_hint_follows_the_usual_order(world, active_pair):
 def test_the_hint_reports_a_skipped_step(world, active_pair):
     meet(world, active_pair, MeetingKind.ORGANISATIONAL, date(2025, 10, 2))
     meet(world, active_pair, MeetingKind.PLANNING, date(2025, 10, 16))  # without the trial meeting
-    assert services.meeting_hint(active_pair) == {"suggested": MeetingKind.REGULAR,
-                                                  "skipped": ["Пробная рабочая встреча"]}  # fmt: skip
+    assert services.meeting_hint(active_pair) == {
+        "suggested": MeetingKind.REGULAR,
+        "skipped": ["Пробная рабочая встреча"],
+    }
 
 
 def test_the_hint_reports_every_skipped_step_before_a_final_meeting(world, active_pair):
@@ -398,9 +413,12 @@ FULL_ANSWERS = {
 def test_a_review_is_not_submitted_while_required_answers_are_empty(world, active_pair):
     with pytest.raises(ValidationError) as excinfo:
         services.review_save(
-            pair=active_pair, mentee=world.persons["child"], by=world.users["mentor"], submit=True,
+            pair=active_pair,
+            mentee=world.persons["child"],
+            by=world.users["mentor"],
+            submit=True,
             answers={"topics_studied": "Дроби", "tasks_completed": "   "},
-        )  # fmt: skip
+        )
     text = message(excinfo)
     assert text.startswith("Заполните обязательные пункты отзыва: ")
     for row in REQUIRED_TEXT:
@@ -409,8 +427,12 @@ def test_a_review_is_not_submitted_while_required_answers_are_empty(world, activ
 
 
 def test_a_draft_review_is_saved_with_empty_answers_and_unknown_keys_dropped(world, active_pair):
-    review = services.review_save(pair=active_pair, mentee=world.persons["child"], by=world.users["mentor"],
-                                  answers={"topics_studied": "  Дроби  ", "hack": "x"})  # fmt: skip
+    review = services.review_save(
+        pair=active_pair,
+        mentee=world.persons["child"],
+        by=world.users["mentor"],
+        answers={"topics_studied": "  Дроби  ", "hack": "x"},
+    )
     assert review.status == Review.Status.DRAFT
     assert review.answers["topics_studied"] == "Дроби"
     assert "hack" not in review.answers
@@ -459,8 +481,9 @@ def test_acknowledge_only_a_submitted_review(world, active_pair):
 
 def test_a_review_is_for_an_active_or_completed_pair_and_its_mentee(world, active_pair):
     with pytest.raises(ValidationError) as excinfo:
-        services.review_save(pair=active_pair, mentee=world.persons["stranger_child"], answers={},
-                             by=world.users["mentor"])  # fmt: skip
+        services.review_save(
+            pair=active_pair, mentee=world.persons["stranger_child"], answers={}, by=world.users["mentor"]
+        )
     assert "не участник этой пары" in message(excinfo)
     Pair.objects.filter(pk=active_pair.pk).update(status=Pair.Status.APPROVED)
     active_pair.refresh_from_db()
@@ -472,6 +495,11 @@ def test_a_review_is_for_an_active_or_completed_pair_and_its_mentee(world, activ
     Pair.objects.filter(pk=active_pair.pk).update(status=Pair.Status.ACTIVE)
     services.pair_complete(pair=active_pair, by=world.users["coordinator"], on=date(2026, 5, 29))
     active_pair.refresh_from_db()
-    review = services.review_save(pair=active_pair, mentee=world.persons["child"], answers=FULL_ANSWERS,
-                                  by=world.users["mentor"], submit=True)  # fmt: skip
+    review = services.review_save(
+        pair=active_pair,
+        mentee=world.persons["child"],
+        answers=FULL_ANSWERS,
+        by=world.users["mentor"],
+        submit=True,
+    )
     assert review.status == Review.Status.SUBMITTED

@@ -14,8 +14,13 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def make_plan(pair, by, mentee=None, **fields) -> IndividualPlan:
-    plan = IndividualPlan(pair=pair, mentee=mentee or pair.mentees.first(), start_date=date(2025, 10, 1),
-                          end_date=date(2026, 5, 29), **fields)  # fmt: skip
+    plan = IndividualPlan(
+        pair=pair,
+        mentee=mentee or pair.mentees.first(),
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 29),
+        **fields,
+    )
     return services.plan_save(plan=plan, by=by)
 
 
@@ -33,10 +38,14 @@ def make_group(world, programme):
     """A draft group of «Учитель – ученик» with the child and the stranger's child."""
     make_bases(world)
     return services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code="teacher_pupil"), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), by=world.users["coordinator"],
+        programme=programme,
+        form=MentoringForm.objects.get(code="teacher_pupil"),
+        mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1),
+        end_date=date(2026, 5, 29),
+        by=world.users["coordinator"],
         mentees=[world.persons["child"], world.persons["stranger_child"]],
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -67,9 +76,12 @@ def test_mentor_creates_the_plan_of_the_pairs_mentee(world, client, active_pair)
 
 @pytest.mark.parametrize(
     ("end", "message"),
-    [("2025-12-30", "не менее чем на 3 месяца"), ("2026-10-02", "не более чем на 1 год"),
-     ("2025-09-01", "не менее чем на 3 месяца")],
-)  # fmt: skip
+    [
+        ("2025-12-30", "не менее чем на 3 месяца"),
+        ("2026-10-02", "не более чем на 1 год"),
+        ("2025-09-01", "не менее чем на 3 месяца"),
+    ],
+)
 def test_plan_period_is_3_to_12_months_shown_at_the_field(world, client, active_pair, end, message):
     client = world.client(client, "mentor")
     child = world.persons["child"]
@@ -152,13 +164,27 @@ def test_plan_page_shows_the_d3_layout_and_progress(world, client, plan):
         world.client(client, "mentor").get(reverse("mentoring:plan.detail", args=[plan.pk])).content.decode()
     )
     for text in [
-        "Сидоров Павел Игоревич", "обучающийся 7Б", "Иванова Мария Петровна", "учитель",
-        "с «01» октября 2025 г. по «29» мая 2026 г.", "№ п/п", "Наименование и содержание мероприятий",
-        "Период выполнения", "Ответственный за выполнение", "Отметка о выполнении",
-        "Диагностика затруднений", "14.11.2025", "посетили 3", "1 из 2", "width: 50%",
-        "Рекомендации наставника", "Вести дневник наблюдений", "Методическая и практическая помощь",
-        "Черновик", "Представить куратору",
-    ]:  # fmt: skip
+        "Сидоров Павел Игоревич",
+        "обучающийся 7Б",
+        "Иванова Мария Петровна",
+        "учитель",
+        "с «01» октября 2025 г. по «29» мая 2026 г.",
+        "№ п/п",
+        "Наименование и содержание мероприятий",
+        "Период выполнения",
+        "Ответственный за выполнение",
+        "Отметка о выполнении",
+        "Диагностика затруднений",
+        "14.11.2025",
+        "посетили 3",
+        "1 из 2",
+        "width: 50%",
+        "Рекомендации наставника",
+        "Вести дневник наблюдений",
+        "Методическая и практическая помощь",
+        "Черновик",
+        "Представить куратору",
+    ]:
         assert text in page, text
 
 

@@ -47,8 +47,13 @@ def test_a_second_run_the_same_day_sends_nothing(active_pair):
 
 
 def test_no_reminder_once_the_review_is_submitted(world, active_pair):
-    services.review_save(pair=active_pair, mentee=world.persons["child"], answers=COMPLETE, submit=True,
-                         by=world.users["mentor"])  # fmt: skip
+    services.review_save(
+        pair=active_pair,
+        mentee=world.persons["child"],
+        answers=COMPLETE,
+        submit=True,
+        by=world.users["mentor"],
+    )
     assert send_review_reminders(date(2026, 5, 20)) == {DUE_SOON: 0, OVERDUE: 0}
     assert send_review_reminders(date(2026, 5, 26)) == {DUE_SOON: 0, OVERDUE: 0}
     assert not mail.outbox

@@ -13,9 +13,11 @@ from mentoring import services
 from mentoring.models import MentoringForm, Pair, PairMentee, Review
 
 COMPLETE = {
-    "topics_studied": "Дроби и проценты", "tasks_completed": "Проект «Математика в магазине»",
-    "qualities_assessment": "Ответственный, любознательный", "potential_and_recommendations": "Олимпиада",
-}  # fmt: skip
+    "topics_studied": "Дроби и проценты",
+    "tasks_completed": "Проект «Математика в магазине»",
+    "qualities_assessment": "Ответственный, любознательный",
+    "potential_and_recommendations": "Олимпиада",
+}
 
 
 def on_day(monkeypatch, day: date) -> None:
@@ -29,9 +31,14 @@ def review_url(pair, mentee):
 def make_active_pair(world, programme, *, form: str, mentee: str, end: date) -> Pair:
     by = world.users["coordinator"]
     pair = services.pair_create(
-        programme=programme, form=MentoringForm.objects.get(code=form), mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1), end_date=end, by=by, mentees=[world.persons[mentee]],
-    )  # fmt: skip
+        programme=programme,
+        form=MentoringForm.objects.get(code=form),
+        mentor=world.persons["mentor"],
+        start_date=date(2025, 10, 1),
+        end_date=end,
+        by=by,
+        mentees=[world.persons[mentee]],
+    )
     for person in (world.persons["mentor"], world.persons[mentee]):
         services.pair_record_agreement(pair=pair, person=person, by=by)
     services.pair_approve(pair=pair, by=by)
@@ -40,8 +47,13 @@ def make_active_pair(world, programme, *, form: str, mentee: str, end: date) -> 
 
 @pytest.fixture
 def submitted(world, active_pair):
-    return services.review_save(pair=active_pair, mentee=world.persons["child"], answers=COMPLETE, submit=True,
-                                by=world.users["mentor"])  # fmt: skip
+    return services.review_save(
+        pair=active_pair,
+        mentee=world.persons["child"],
+        answers=COMPLETE,
+        submit=True,
+        by=world.users["mentor"],
+    )
 
 
 def test_review_page_shows_items_1_to_3_from_the_pair_and_the_due_date(
@@ -52,11 +64,15 @@ def test_review_page_shows_items_1_to_3_from_the_pair_and_the_due_date(
         world.client(client, "mentor").get(review_url(active_pair, world.persons["child"])).content.decode()
     )
     for text in [
-        "Иванова Мария Петровна, учитель", "Сидоров Павел Игоревич, обучающийся 7Б",
-        "с «01» октября 2025 г. по «29» мая 2026 г.", "не позднее 22.05.2026",
-        "4. Информация о результатах наставничества", "4а. наставляемый изучил следующий перечень вопросов *",
-        "Сохранить черновик", "Представить куратору",
-    ]:  # fmt: skip
+        "Иванова Мария Петровна, учитель",
+        "Сидоров Павел Игоревич, обучающийся 7Б",
+        "с «01» октября 2025 г. по «29» мая 2026 г.",
+        "не позднее 22.05.2026",
+        "4. Информация о результатах наставничества",
+        "4а. наставляемый изучил следующий перечень вопросов *",
+        "Сохранить черновик",
+        "Представить куратору",
+    ]:
         assert text in page, text
     assert "просрочен" not in page
 
@@ -118,8 +134,9 @@ def test_the_curator_reads_and_acknowledges_a_submitted_review(world, client, su
 
 
 def test_a_draft_is_not_acknowledged(world, client, active_pair):
-    review = services.review_save(pair=active_pair, mentee=world.persons["child"], answers={},
-                                  by=world.users["mentor"])  # fmt: skip
+    review = services.review_save(
+        pair=active_pair, mentee=world.persons["child"], answers={}, by=world.users["mentor"]
+    )
     client = world.client(client, "coordinator")
     assert "Принять отзыв" not in client.get(review_url(active_pair, world.persons["child"])).content.decode()
     response = client.post(reverse("mentoring:review.acknowledge", args=[review.pk]), follow=True)
@@ -131,8 +148,9 @@ def test_a_draft_is_not_acknowledged(world, client, active_pair):
 # --- The coordinator's and curators' list ------------------------------------------------------------------
 
 
-def test_review_list_puts_late_reviews_first_and_keeps_to_the_area(world, client, programme, submitted,
-                                                                   monkeypatch):  # fmt: skip
+def test_review_list_puts_late_reviews_first_and_keeps_to_the_area(
+    world, client, programme, submitted, monkeypatch
+):
     teachers = make_active_pair(
         world, programme, form="teacher_teacher", mentee="mentee", end=date(2026, 6, 30)
     )
@@ -158,12 +176,23 @@ def test_review_list_keeps_recently_closed_pairs(world, client, submitted, monke
 def make_pairs(world, programme, count):
     form = MentoringForm.objects.get(code="teacher_pupil")
     for n in range(count):
-        mentee = Person.objects.create(organization=world.school, last_name=f"Учеников{n}", first_name="Пётр", sex="M",
-                                       kind=Person.Kind.STUDENT, group="6А")  # fmt: skip
+        mentee = Person.objects.create(
+            organization=world.school,
+            last_name=f"Учеников{n}",
+            first_name="Пётр",
+            sex="M",
+            kind=Person.Kind.STUDENT,
+            group="6А",
+        )
         pair = Pair.objects.create(
-            organization=world.school, programme=programme, form=form, mentor=world.persons["mentor"],
-            status=Pair.Status.ACTIVE, start_date=date(2025, 10, 1), end_date=date(2026, 5, 29),
-        )  # fmt: skip
+            organization=world.school,
+            programme=programme,
+            form=form,
+            mentor=world.persons["mentor"],
+            status=Pair.Status.ACTIVE,
+            start_date=date(2025, 10, 1),
+            end_date=date(2026, 5, 29),
+        )
         PairMentee.objects.create(pair=pair, mentee=mentee, form=form, slot=1, joined_on=date(2025, 10, 1))
         if n % 2:
             Review.objects.create(pair=pair, mentee=mentee, status=Review.Status.SUBMITTED)

@@ -55,8 +55,14 @@ def test_the_mentor_sees_a_confirmation_only(world, client, active_pair):
 def test_a_report_needs_a_description_and_a_mentee_of_the_pair(world, client, active_pair):
     client = world.client(client, "mentor")
     url = reverse("mentoring:safeguarding.create", args=[active_pair.pk])
-    response = client.post(url, {"mentee": world.persons["stranger_child"].pk, "kind": "threat_to_life_or_health",
-                                 "description": "  "})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "mentee": world.persons["stranger_child"].pk,
+            "kind": "threat_to_life_or_health",
+            "description": "  ",
+        },
+    )
     assert {"mentee", "description"} <= set(response.context["form"].errors)
     assert not SafeguardingReport.objects.exists() and not mail.outbox
 
@@ -76,8 +82,9 @@ def test_reports_are_seen_by_the_coordinator_and_the_curators_of_the_area(
     elsewhere = make_user(
         "teachers_curator", make_person(world.school, "Орлова", "Нина"), world.school, Role.CURATOR
     )
-    ProgrammeCurator.objects.create(programme=programme, curator=elsewhere,
-                                    form=MentoringForm.objects.get(code="teacher_teacher"))  # fmt: skip
+    ProgrammeCurator.objects.create(
+        programme=programme, curator=elsewhere, form=MentoringForm.objects.get(code="teacher_teacher")
+    )
     client.logout()
     client.force_login(elsewhere)
     assert client.get(reverse("mentoring:safeguarding.list")).context["reports"].count() == 0
@@ -101,8 +108,14 @@ def test_follow_up_closes_a_report_only_with_the_measures_taken(world, client, a
 def reports_on_new_pairs(world, programme, count):
     make_pairs(world, programme, count)
     for pair in Pair.objects.filter(safeguarding_reports=None).exclude(memberships=None):
-        SafeguardingReport.objects.create(organization=world.school, pair=pair, mentee=pair.mentees.get(),
-                                          kind="violence", description="…", reported_by=world.users["mentor"])  # fmt: skip
+        SafeguardingReport.objects.create(
+            organization=world.school,
+            pair=pair,
+            mentee=pair.mentees.get(),
+            kind="violence",
+            description="…",
+            reported_by=world.users["mentor"],
+        )
 
 
 def test_safeguarding_list_queries_do_not_grow(world, client, programme, django_assert_max_num_queries):

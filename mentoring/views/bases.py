@@ -224,9 +224,17 @@ def mentor_code(request):
         services.mentor_code_acknowledge(profile=profile, by=request.user)
         messages.success(request, "Спасибо: отмечено, что вы ознакомлены с кодексом и манифестом наставника.")
         return redirect("mentoring:mentor_code")
-    sections = [{**section, "paragraphs": [p for p in MENTOR_CODE if p["section"] == section["code"]]}
-                for section in MENTOR_CODE_SECTIONS]  # fmt: skip
-    return render(request, "mentoring/bases/mentor_code.html", {
-        "sections": sections, "profile": profile, "safeguarding_intro": SAFEGUARDING_INTRO,
-        "safeguarding": SAFEGUARDING_KINDS,
-    })  # fmt: skip
+    sections = [
+        {**section, "paragraphs": [p for p in MENTOR_CODE if p["section"] == section["code"]]}
+        for section in MENTOR_CODE_SECTIONS
+    ]
+    return render(
+        request,
+        "mentoring/bases/mentor_code.html",
+        {
+            "sections": sections,
+            "profile": profile,
+            "safeguarding_intro": SAFEGUARDING_INTRO,
+            "safeguarding": SAFEGUARDING_KINDS,
+        },
+    )

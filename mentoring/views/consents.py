@@ -31,12 +31,16 @@ def _participants(request, filters):
     data = filters.cleaned_data if filters.is_valid() else {}
     if data.get("programme"):
         people = people.filter(
-            Q(pair_memberships__pair__programme=data["programme"]) | Q(mentored_pairs__programme=data["programme"])
+            Q(pair_memberships__pair__programme=data["programme"])
+            | Q(mentored_pairs__programme=data["programme"])
         )
     if data.get("form"):
         people = people.filter(
             Q(pair_memberships__form=data["form"], pair_memberships__is_open=True)
-            | Q(mentored_pairs__form=data["form"], mentored_pairs__status__in=["draft", "agreed", "approved", "active"])
+            | Q(
+                mentored_pairs__form=data["form"],
+                mentored_pairs__status__in=["draft", "agreed", "approved", "active"],
+            )
         )
     if data.get("group"):
         people = people.filter(group__iexact=data["group"].replace(" ", ""))
@@ -51,21 +55,26 @@ def _participants(request, filters):
         for consent in person.consents.all():
             latest.setdefault(consent.kind, consent)
         valid = all(
-            (c := latest.get(kind)) is not None and c.status == Consent.Status.GIVEN
+            (c := latest.get(kind)) is not None
+            and c.status == Consent.Status.GIVEN
             and (c.expires_on is None or c.expires_on >= today)
             for kind in consents.REQUIRED_KINDS
-        )  # fmt: skip
+        )
         if data.get("state") == "missing" and valid or data.get("state") == "valid" and not valid:
             continue
         links = list(person.consent_requests.all())
-        rows.append({
-            "person": person, "valid": valid, "minor": person.is_minor(today),
-            "consents": [latest.get(kind) for kind in ConsentKind.values],
-            "guardians": [g.guardian for g in person.guardianships.all()],
-            "pending": [link for link in links if not link.used_at],
-            "reminders": sum(link.reminders_sent for link in links),
-            "last_sent": max((link.last_sent_at for link in links if link.last_sent_at), default=None),
-        })  # fmt: skip
+        rows.append(
+            {
+                "person": person,
+                "valid": valid,
+                "minor": person.is_minor(today),
+                "consents": [latest.get(kind) for kind in ConsentKind.values],
+                "guardians": [g.guardian for g in person.guardianships.all()],
+                "pending": [link for link in links if not link.used_at],
+                "reminders": sum(link.reminders_sent for link in links),
+                "last_sent": max((link.last_sent_at for link in links if link.last_sent_at), default=None),
+            }
+        )
     return rows
 
 
@@ -73,10 +82,16 @@ def _participants(request, filters):
 def tracker(request):
     filters = TrackerFilterForm(request.GET or None, organization=request.organization)
     rows = _participants(request, filters)
-    return render(request, "mentoring/consents/tracker.html", {
-        "rows": rows, "filters": filters, "kinds": ConsentKind.choices,
-        "missing": sum(1 for row in rows if not row["valid"]),
-    })  # fmt: skip
+    return render(
+        request,
+        "mentoring/consents/tracker.html",
+        {
+            "rows": rows,
+            "filters": filters,
+            "kinds": ConsentKind.choices,
+            "missing": sum(1 for row in rows if not row["valid"]),
+        },
+    )
 
 
 @require_POST
@@ -131,7 +146,9 @@ def letters(request):
                 url = consents.consent_url(token)
                 pages.append({"link": link, "url": url, "qr": segno.make(url, error="m").svg_inline(scale=3)})
     if not pages:
-        messages.info(request, "Писем для печати нет: у всех без согласия указан e-mail или согласие уже есть.")
+        messages.info(
+            request, "Писем для печати нет: у всех без согласия указан e-mail или согласие уже есть."
+        )
         return redirect("mentoring:consent.tracker")
     pdf = render_pdf("documents/consent_letters.html", {"pages": pages, "organization": request.organization})
     return _pdf_response(pdf, "pisma-soglasie.pdf")
@@ -150,8 +167,14 @@ def paper(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            consents.consent_record_paper(subject=subject, signer=data["signer"], kinds=data["kinds"],
-                                          scan=data["scan"], signed_on=data["signed_on"], by=request.user)  # fmt: skip
+            consents.consent_record_paper(
+                subject=subject,
+                signer=data["signer"],
+                kinds=data["kinds"],
+                scan=data["scan"],
+                signed_on=data["signed_on"],
+                by=request.user,
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -171,9 +194,12 @@ def sign(request, token):
     if request.method == "POST" and form.is_valid():
         try:
             consents.consent_sign_online(
-                token=token, ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""),
-                by=request.user if request.user.is_authenticated else None, **form.cleaned_data,
-            )  # fmt: skip
+                token=token,
+                ip=client_ip(request),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                by=request.user if request.user.is_authenticated else None,
+                **form.cleaned_data,
+            )
         except InvitationError as error:
             return render(request, "accounts/invitation_invalid.html", {"error": error}, status=410)
         except ValidationError as error:
@@ -183,8 +209,12 @@ def sign(request, token):
             request.session[SESSION_SIGNED] = [*request.session.get(SESSION_SIGNED, []), link.subject_id]
             return render(request, "mentoring/consents/signed.html", {"link": link})
     day = timezone.localdate()
-    texts = [consents.consent_text(kind, subject=link.subject, signer=link.signer, day=day,
-                                   expires_on=consents.default_expiry(day)) for kind in ConsentKind.values]  # fmt: skip
+    texts = [
+        consents.consent_text(
+            kind, subject=link.subject, signer=link.signer, day=day, expires_on=consents.default_expiry(day)
+        )
+        for kind in ConsentKind.values
+    ]
     return render(request, "mentoring/consents/sign.html", {"link": link, "form": form, "texts": texts})
 
 
@@ -212,11 +242,14 @@ def consent_pdf(request, pk):
         if consent is not None:
             documents.append({"label": label, "text": consent.text, "consent": consent})
         elif signer is not None:
-            text = consents.consent_text(kind, subject=subject, signer=signer, day=day,
-                                         expires_on=consents.default_expiry(day))  # fmt: skip
+            text = consents.consent_text(
+                kind, subject=subject, signer=signer, day=day, expires_on=consents.default_expiry(day)
+            )
             documents.append({"label": label, "text": text, "consent": None, "signer": signer})
-    pdf = render_pdf("documents/consent.html", {"documents": documents, "subject": subject,
-                                                  "organization": subject.organization})  # fmt: skip
+    pdf = render_pdf(
+        "documents/consent.html",
+        {"documents": documents, "subject": subject, "organization": subject.organization},
+    )
     return _pdf_response(pdf, "soglasie.pdf")
 
 
@@ -230,13 +263,16 @@ def mine(request):
     rows = []
     for subject in subjects:
         history = list(subject.consents.order_by("-requested_at"))
-        rows.append({
-            "subject": subject, "consents": history,
-            "valid": consents.has_valid_consent(subject),
-            "given": any(c.status == Consent.Status.GIVEN for c in history),
-            # an adult signs for themself, a minor's consent is signed by a parent
-            "may_sign": (subject.pk == own.pk) != subject.is_minor(),
-        })  # fmt: skip
+        rows.append(
+            {
+                "subject": subject,
+                "consents": history,
+                "valid": consents.has_valid_consent(subject),
+                "given": any(c.status == Consent.Status.GIVEN for c in history),
+                # an adult signs for themself, a minor's consent is signed by a parent
+                "may_sign": (subject.pk == own.pk) != subject.is_minor(),
+            }
+        )
     return render(request, "mentoring/consents/mine.html", {"rows": rows})
 
 
@@ -273,5 +309,8 @@ def withdraw(request, pk):
     else:
         note = f" Приостановлено участие в парах: {len(affected)}; куратор уведомлён." if affected else ""
         messages.success(request, "Согласие отозвано." + note)
-    return redirect("mentoring:consent.tracker" if rules.can_manage_bases(request) and not is_signer
-                    else "mentoring:consent.mine")  # fmt: skip
+    return redirect(
+        "mentoring:consent.tracker"
+        if rules.can_manage_bases(request) and not is_signer
+        else "mentoring:consent.mine"
+    )

@@ -27,8 +27,11 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
 def _check_mentee(request, pair, mentee_id) -> None:
     """In a pair the user sees, a mentee or a parent sees only their own (their child's) documents; the staff
     and the pair's mentor see every mentee's."""
-    if (request.roles & {Role.COORDINATOR, Role.DIRECTOR} or rules.is_pair_mentor(request, pair)
-            or rules.can_manage_pair(request, pair)):  # fmt: skip
+    if (
+        request.roles & {Role.COORDINATOR, Role.DIRECTOR}
+        or rules.is_pair_mentor(request, pair)
+        or rules.can_manage_pair(request, pair)
+    ):
         return
     own = request.person
     if own is None or (mentee_id != own.pk and not own.wards.filter(child_id=mentee_id).exists()):
@@ -37,7 +40,9 @@ def _check_mentee(request, pair, mentee_id) -> None:
 
 @member_required
 def plan_pdf(request, pk):
-    plan = get_object_or_404(plans_for_documents(IndividualPlan.objects.filter(pair__in=pairs_for(request))), pk=pk)
+    plan = get_object_or_404(
+        plans_for_documents(IndividualPlan.objects.filter(pair__in=pairs_for(request))), pk=pk
+    )
     _check_mentee(request, plan.pair, plan.mentee_id)
     return _pdf(render_plan(plan), f"Индивидуальный план — {plan.mentee.full_name}.pdf")
 
@@ -45,11 +50,14 @@ def plan_pdf(request, pk):
 @member_required
 def review_pdf(request, pk):
     """A draft is the mentor's work in progress: only the mentor and the pair's managers see it (as «ПРОЕКТ»)."""
-    review = get_object_or_404(reviews_for_documents(Review.objects.filter(pair__in=pairs_for(request))), pk=pk)
+    review = get_object_or_404(
+        reviews_for_documents(Review.objects.filter(pair__in=pairs_for(request))), pk=pk
+    )
     pair = review.pair
     _check_mentee(request, pair, review.mentee_id)
-    if review.status == Review.Status.DRAFT and not (rules.can_write_review(request, pair)
-                                                     or rules.can_manage_pair(request, pair)):  # fmt: skip
+    if review.status == Review.Status.DRAFT and not (
+        rules.can_write_review(request, pair) or rules.can_manage_pair(request, pair)
+    ):
         raise Http404
     return _pdf(render_review(review), f"Отзыв о результатах наставничества — {review.mentee.full_name}.pdf")
 
@@ -102,16 +110,20 @@ def pack_create(request, pk):
         messages.success(request, "Пакет документов собирается. Страницу можно не держать открытой.")
         return redirect("mentoring:pack.detail", pk=pack.pk)
     recent = _visible_packs(request).filter(programme=programme)[:10]
-    return render(request, "mentoring/documents/pack_form.html", {"form": form, "programme": programme,
-                                                                  "packs": recent})  # fmt: skip
+    return render(
+        request, "mentoring/documents/pack_form.html", {"form": form, "programme": programme, "packs": recent}
+    )
 
 
 @rule_required(rules.can_manage_bases)
 def pack_detail(request, pk):
     """The page, or for htmx (polling every second while the pack is being built) only its status block."""
     pack = get_object_or_404(_visible_packs(request), pk=pk)
-    template = "mentoring/documents/_pack_status.html" if request.headers.get("HX-Request") == "true" else \
-        "mentoring/documents/pack_detail.html"  # fmt: skip
+    template = (
+        "mentoring/documents/_pack_status.html"
+        if request.headers.get("HX-Request") == "true"
+        else "mentoring/documents/pack_detail.html"
+    )
     return render(request, template, {"pack": pack})
 
 

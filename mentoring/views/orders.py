@@ -31,22 +31,42 @@ def order_list(request):
     later = Order.objects.filter(amends=OuterRef("pk"), status=Order.Status.APPROVED)
     orders = orders_for(request).annotate(
         named_count=Count("acknowledgements"),
-        acknowledged_count=Count("acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False)),
+        acknowledged_count=Count(
+            "acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False)
+        ),
         cancelled=Exists(later.filter(amendment=Order.Amendment.CANCELS)),
         amended=Exists(later.filter(amendment=Order.Amendment.AMENDS)),
     )
-    kind, status, year = request.GET.get("kind", ""), request.GET.get("status", ""), request.GET.get("year", "")
+    kind, status, year = (
+        request.GET.get("kind", ""),
+        request.GET.get("status", ""),
+        request.GET.get("year", ""),
+    )
     if kind in Kind.values:
         orders = orders.filter(kind=kind)
     if status in Order.Status.values:
         orders = orders.filter(status=status)
     if year.isdigit():
         orders = orders.filter(year=int(year))
-    years = request.organization.orders.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
-    return render(request, "mentoring/orders/order_list.html", {
-        "orders": orders.select_related("programme")[:500], "kinds": Kind.choices, "statuses": Order.Status.choices,
-        "years": years, "kind": kind, "status": status, "year": year,
-    })  # fmt: skip
+    years = (
+        request.organization.orders.exclude(year=None)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
+    return render(
+        request,
+        "mentoring/orders/order_list.html",
+        {
+            "orders": orders.select_related("programme")[:500],
+            "kinds": Kind.choices,
+            "statuses": Order.Status.choices,
+            "years": years,
+            "kind": kind,
+            "status": status,
+            "year": year,
+        },
+    )
 
 
 def _draft(request, kind, form):
@@ -54,18 +74,29 @@ def _draft(request, kind, form):
     if kind == Kind.PAIRS:
         return services.order_draft_pairs(programme=data["programme"], pairs=data["pairs"], by=by)
     if kind == Kind.REPLACEMENT:
-        return services.order_draft_replacement(pair=data["pair"], new_mentor=data["new_mentor"],
-                                                ground=data["ground"], by=by)  # fmt: skip
+        return services.order_draft_replacement(
+            pair=data["pair"], new_mentor=data["new_mentor"], ground=data["ground"], by=by
+        )
     if kind == Kind.REWARD:
         return services.order_draft_reward(programme=data["programme"], awards=form.awards(), by=by)
     if kind == Kind.FREE:
-        return services.order_draft_free(organization=request.organization, title=data["title"], by=by,
-                                         amends=data["amends"], amendment=data["amendment"])  # fmt: skip
+        return services.order_draft_free(
+            organization=request.organization,
+            title=data["title"],
+            by=by,
+            amends=data["amends"],
+            amendment=data["amendment"],
+        )
     return services.order_draft_from_programme(programme=data["programme"], kind=kind, by=by)
 
 
-FORMS = {Kind.PAIRS: PairsOrderForm, Kind.REPLACEMENT: ReplacementOrderForm, Kind.REWARD: RewardOrderForm,
-         Kind.FREE: FreeOrderForm, **{kind: ProgrammeOrderForm for kind in PROGRAMME_KINDS}}  # fmt: skip
+FORMS = {
+    Kind.PAIRS: PairsOrderForm,
+    Kind.REPLACEMENT: ReplacementOrderForm,
+    Kind.REWARD: RewardOrderForm,
+    Kind.FREE: FreeOrderForm,
+    **{kind: ProgrammeOrderForm for kind in PROGRAMME_KINDS},
+}
 
 
 @rule_required(rules.can_draft_orders)
@@ -99,7 +130,8 @@ def order_detail(request, pk):
         "acknowledgements": acknowledgements,
         # Shown to the coordinator before submitting, too: the director will meet the same obstacles.
         "blockers": services.approval_blockers(order) if order.status != Order.Status.APPROVED else [],
-        "may_acknowledge": order.status == Order.Status.APPROVED and own is not None
+        "may_acknowledge": order.status == Order.Status.APPROVED
+        and own is not None
         and any(a.person_id == own.pk and not a.acknowledged_on for a in acknowledgements),
         "return_form": ReturnForm() if rules.can_sign_orders(request) else None,
         "amendments": order.amendments.filter(status=Order.Status.APPROVED),
@@ -143,15 +175,25 @@ def _act(request, pk, rule, action, success):
 @require_POST
 @member_required
 def order_submit(request, pk):
-    return _act(request, pk, rules.can_draft_orders,
-                lambda order: services.order_submit(order=order, by=request.user), "Приказ подан на подпись директору.")  # fmt: skip
+    return _act(
+        request,
+        pk,
+        rules.can_draft_orders,
+        lambda order: services.order_submit(order=order, by=request.user),
+        "Приказ подан на подпись директору.",
+    )
 
 
 @require_POST
 @member_required
 def order_approve(request, pk):
-    return _act(request, pk, rules.can_sign_orders,
-                lambda order: services.order_approve(order=order, by=request.user), "Приказ подписан и зарегистрирован.")  # fmt: skip
+    return _act(
+        request,
+        pk,
+        rules.can_sign_orders,
+        lambda order: services.order_approve(order=order, by=request.user),
+        "Приказ подписан и зарегистрирован.",
+    )
 
 
 @require_POST
@@ -159,17 +201,25 @@ def order_approve(request, pk):
 def order_return(request, pk):
     form = ReturnForm(request.POST)
     comment = request.POST.get("comment", "") if form.is_valid() else ""
-    return _act(request, pk, rules.can_sign_orders,
-                lambda order: services.order_return(order=order, comment=comment, by=request.user),
-                "Приказ возвращён координатору с замечаниями.")  # fmt: skip
+    return _act(
+        request,
+        pk,
+        rules.can_sign_orders,
+        lambda order: services.order_return(order=order, comment=comment, by=request.user),
+        "Приказ возвращён координатору с замечаниями.",
+    )
 
 
 @require_POST
 @member_required
 def order_acknowledge(request, pk):
-    return _act(request, pk, lambda r: r.person is not None,
-                lambda order: services.order_acknowledge(order=order, person=request.person, by=request.user),
-                "Отмечено: вы ознакомлены с приказом.")  # fmt: skip
+    return _act(
+        request,
+        pk,
+        lambda r: r.person is not None,
+        lambda order: services.order_acknowledge(order=order, person=request.person, by=request.user),
+        "Отмечено: вы ознакомлены с приказом.",
+    )
 
 
 @member_required

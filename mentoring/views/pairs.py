@@ -26,7 +26,9 @@ from mentoring.selectors import managed_pairs, pairs_for, with_list_relations
 
 def _visible_pair(request, pk) -> Pair:
     """A pair this user may see, or 404 — whether it belongs to another school or just isn't theirs."""
-    return get_object_or_404(pairs_for(request).select_related("mentor", "form", "programme", "role_model"), pk=pk)
+    return get_object_or_404(
+        pairs_for(request).select_related("mentor", "form", "programme", "role_model"), pk=pk
+    )
 
 
 def _managed_pair(request, pk) -> Pair:
@@ -54,13 +56,20 @@ def pair_list(request):
             pairs = pairs.filter(
                 search_q(data["q"], prefix="mentor__") | search_q(data["q"], prefix="memberships__mentee__")
             ).distinct()
-    page = Paginator(with_list_relations(pairs.order_by("-start_date", "pk")), 50).get_page(request.GET.get("page"))
+    page = Paginator(with_list_relations(pairs.order_by("-start_date", "pk")), 50).get_page(
+        request.GET.get("page")
+    )
     visible = None if manager else _visible_mentee_ids(request)
     for pair in page:
         # An open pair shows who is in it now; a closed one, who was in it.
-        pair.shown_places = [p for p in pair.all_places if (p.is_open or not pair.is_open)
-                             and (visible is None or p.mentee_id in visible)]  # fmt: skip
-    return render(request, "mentoring/pairs/pair_list.html", {"page": page, "filters": filters, "manager": manager})
+        pair.shown_places = [
+            p
+            for p in pair.all_places
+            if (p.is_open or not pair.is_open) and (visible is None or p.mentee_id in visible)
+        ]
+    return render(
+        request, "mentoring/pairs/pair_list.html", {"page": page, "filters": filters, "manager": manager}
+    )
 
 
 def _visible_mentee_ids(request) -> set | None:
@@ -87,7 +96,9 @@ def pair_detail(request, pk):
     # Plans are personal: outside the staff, one sees only one's own plan or one's child's.
     own = request.person
     own_ids = None if staff_view else {own.pk, *own.wards.values_list("child_id", flat=True)}
-    plans = {plan.mentee_id: plan for plan in pair.plans.all() if own_ids is None or plan.mentee_id in own_ids}
+    plans = {
+        plan.mentee_id: plan for plan in pair.plans.all() if own_ids is None or plan.mentee_id in own_ids
+    }
     reviews = {review.mentee_id: review for review in pair.reviews.all()}
     for place in places:
         place.plan = plans.get(place.mentee_id)
@@ -123,10 +134,17 @@ def pair_create(request):
         try:
             with transaction.atomic():
                 pair = services.pair_create(
-                    programme=data["programme"], form=data["form"], role_model=data["role_model"],
-                    direction=data["direction"], mentor=data["mentor"], start_date=data["start_date"],
-                    end_date=data["end_date"], goal=data["goal"], mentees=data["mentees"], by=request.user,
-                )  # fmt: skip
+                    programme=data["programme"],
+                    form=data["form"],
+                    role_model=data["role_model"],
+                    direction=data["direction"],
+                    mentor=data["mentor"],
+                    start_date=data["start_date"],
+                    end_date=data["end_date"],
+                    goal=data["goal"],
+                    mentees=data["mentees"],
+                    by=request.user,
+                )
                 if not managed_pairs(request).filter(pk=pair.pk).exists():
                     raise ValidationError("Эта форма (направление) не входит в вашу зону куратора.")
         except ValidationError as error:
@@ -156,10 +174,13 @@ def _pair_action(request, pk, form_class, action, success, *, form_kwargs):
 @member_required
 def mentee_add(request, pk):
     return _pair_action(
-        request, pk, AddMenteeForm,
+        request,
+        pk,
+        AddMenteeForm,
         lambda pair, data: services.pair_add_mentee(pair=pair, mentee=data["mentee"], by=request.user),
-        "Наставляемый добавлен.", form_kwargs=lambda pair: {"organization": request.organization},
-    )  # fmt: skip
+        "Наставляемый добавлен.",
+        form_kwargs=lambda pair: {"organization": request.organization},
+    )
 
 
 @require_POST
@@ -193,28 +214,40 @@ def agreement(request, pk):
 @require_POST
 @member_required
 def activate(request, pk):
-    return _pair_action(request, pk, None, lambda pair, data: services.pair_activate(pair=pair, by=request.user),
-                        "Пара начала работу.", form_kwargs=None)  # fmt: skip
+    return _pair_action(
+        request,
+        pk,
+        None,
+        lambda pair, data: services.pair_activate(pair=pair, by=request.user),
+        "Пара начала работу.",
+        form_kwargs=None,
+    )
 
 
 @require_POST
 @member_required
 def complete(request, pk):
     return _pair_action(
-        request, pk, CompleteForm,
+        request,
+        pk,
+        CompleteForm,
         lambda pair, data: services.pair_complete(pair=pair, results=data["results"], by=request.user),
-        "Пара завершена.", form_kwargs=lambda pair: {},
-    )  # fmt: skip
+        "Пара завершена.",
+        form_kwargs=lambda pair: {},
+    )
 
 
 @require_POST
 @member_required
 def terminate(request, pk):
     return _pair_action(
-        request, pk, TerminateForm,
+        request,
+        pk,
+        TerminateForm,
         lambda pair, data: services.pair_terminate(pair=pair, reason=data["reason"], by=request.user),
-        "Пара прекращена досрочно.", form_kwargs=lambda pair: {},
-    )  # fmt: skip
+        "Пара прекращена досрочно.",
+        form_kwargs=lambda pair: {},
+    )
 
 
 @require_POST
@@ -229,11 +262,17 @@ def replace_mentor(request, pk):
     try:
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
-        order = services.order_draft_replacement(pair=pair, new_mentor=form.cleaned_data["new_mentor"],
-                                                 ground=form.cleaned_data["ground"], by=request.user)  # fmt: skip
+        order = services.order_draft_replacement(
+            pair=pair,
+            new_mentor=form.cleaned_data["new_mentor"],
+            ground=form.cleaned_data["ground"],
+            by=request.user,
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("mentoring:pair.detail", pk=pair.pk)
-    messages.success(request, "Проект приказа о замене наставника составлен. Наставник сменится, когда директор "
-                              "подпишет приказ.")  # fmt: skip
+    messages.success(
+        request,
+        "Проект приказа о замене наставника составлен. Наставник сменится, когда директор подпишет приказ.",
+    )
     return redirect("mentoring:order.detail", pk=order.pk)

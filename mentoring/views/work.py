@@ -320,8 +320,9 @@ def review_edit(request, pk, mentee_pk):
         if form.is_valid():
             submit = "submit" in request.POST
             try:
-                services.review_save(pair=pair, mentee=mentee, answers=form.cleaned_data, submit=submit,
-                                     by=request.user)  # fmt: skip
+                services.review_save(
+                    pair=pair, mentee=mentee, answers=form.cleaned_data, submit=submit, by=request.user
+                )
             except ValidationError as error:
                 _apply_errors(form, error)
             else:
@@ -330,8 +331,11 @@ def review_edit(request, pk, mentee_pk):
                     return redirect("mentoring:pair.detail", pk=pair.pk)
                 messages.success(request, "Черновик отзыва сохранён.")
                 return redirect("mentoring:review.edit", pk=pair.pk, mentee_pk=mentee.pk)
-    facts = {"mentor": _with_position(pair.mentor), "mentee": _with_position(mentee),
-             "period": _period(pair.start_date, pair.end_date)}  # fmt: skip
+    facts = {
+        "mentor": _with_position(pair.mentor),
+        "mentee": _with_position(mentee),
+        "period": _period(pair.start_date, pair.end_date),
+    }
     pending = review is None or review.status == Review.Status.DRAFT
     context = {
         "pair": pair,

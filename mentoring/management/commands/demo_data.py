@@ -18,29 +18,87 @@ OTHER_SCHOOL = "МБОУ «Гимназия № 2»"
 
 # (last name male, last name female)
 SURNAMES = [
-    ("Иванов", "Иванова"), ("Петров", "Петрова"), ("Смирнов", "Смирнова"), ("Кузнецов", "Кузнецова"),
-    ("Попов", "Попова"), ("Васильев", "Васильева"), ("Соколов", "Соколова"), ("Михайлов", "Михайлова"),
-    ("Новиков", "Новикова"), ("Фёдоров", "Фёдорова"), ("Морозов", "Морозова"), ("Волков", "Волкова"),
-    ("Алексеев", "Алексеева"), ("Лебедев", "Лебедева"), ("Семёнов", "Семёнова"), ("Егоров", "Егорова"),
-    ("Павлов", "Павлова"), ("Козлов", "Козлова"), ("Степанов", "Степанова"), ("Николаев", "Николаева"),
-    ("Орлов", "Орлова"), ("Андреев", "Андреева"), ("Макаров", "Макарова"), ("Никитин", "Никитина"),
-    ("Захаров", "Захарова"), ("Зайцев", "Зайцева"), ("Соловьёв", "Соловьёва"), ("Борисов", "Борисова"),
-    ("Яковлев", "Яковлева"), ("Григорьев", "Григорьева"),
-]  # fmt: skip
-MALE_NAMES = ["Александр", "Дмитрий", "Максим", "Сергей", "Андрей", "Алексей", "Артём", "Илья", "Кирилл", "Михаил"]
-FEMALE_NAMES = ["Анна", "Мария", "Елена", "Ольга", "Наталья", "Екатерина", "Татьяна", "Ирина", "Светлана", "Дарья"]
+    ("Иванов", "Иванова"),
+    ("Петров", "Петрова"),
+    ("Смирнов", "Смирнова"),
+    ("Кузнецов", "Кузнецова"),
+    ("Попов", "Попова"),
+    ("Васильев", "Васильева"),
+    ("Соколов", "Соколова"),
+    ("Михайлов", "Михайлова"),
+    ("Новиков", "Новикова"),
+    ("Фёдоров", "Фёдорова"),
+    ("Морозов", "Морозова"),
+    ("Волков", "Волкова"),
+    ("Алексеев", "Алексеева"),
+    ("Лебедев", "Лебедева"),
+    ("Семёнов", "Семёнова"),
+    ("Егоров", "Егорова"),
+    ("Павлов", "Павлова"),
+    ("Козлов", "Козлова"),
+    ("Степанов", "Степанова"),
+    ("Николаев", "Николаева"),
+    ("Орлов", "Орлова"),
+    ("Андреев", "Андреева"),
+    ("Макаров", "Макарова"),
+    ("Никитин", "Никитина"),
+    ("Захаров", "Захарова"),
+    ("Зайцев", "Зайцева"),
+    ("Соловьёв", "Соловьёва"),
+    ("Борисов", "Борисова"),
+    ("Яковлев", "Яковлева"),
+    ("Григорьев", "Григорьева"),
+]
+MALE_NAMES = [
+    "Александр",
+    "Дмитрий",
+    "Максим",
+    "Сергей",
+    "Андрей",
+    "Алексей",
+    "Артём",
+    "Илья",
+    "Кирилл",
+    "Михаил",
+]
+FEMALE_NAMES = [
+    "Анна",
+    "Мария",
+    "Елена",
+    "Ольга",
+    "Наталья",
+    "Екатерина",
+    "Татьяна",
+    "Ирина",
+    "Светлана",
+    "Дарья",
+]
 # (patronymic male, patronymic female)
 PATRONYMICS = [
-    ("Сергеевич", "Сергеевна"), ("Александрович", "Александровна"), ("Петрович", "Петровна"),
-    ("Иванович", "Ивановна"), ("Викторович", "Викторовна"), ("Николаевич", "Николаевна"),
-    ("Андреевич", "Андреевна"), ("Дмитриевич", "Дмитриевна"),
-]  # fmt: skip
+    ("Сергеевич", "Сергеевна"),
+    ("Александрович", "Александровна"),
+    ("Петрович", "Петровна"),
+    ("Иванович", "Ивановна"),
+    ("Викторович", "Викторовна"),
+    ("Николаевич", "Николаевна"),
+    ("Андреевич", "Андреевна"),
+    ("Дмитриевич", "Дмитриевна"),
+]
 
 SUBJECTS = [
-    "учитель математики", "учитель русского языка и литературы", "учитель истории", "учитель физики",
-    "учитель английского языка", "учитель биологии", "учитель информатики", "учитель химии",
-    "учитель начальных классов", "учитель физической культуры", "учитель географии", "педагог-психолог",
-]  # fmt: skip
+    "учитель математики",
+    "учитель русского языка и литературы",
+    "учитель истории",
+    "учитель физики",
+    "учитель английского языка",
+    "учитель биологии",
+    "учитель информатики",
+    "учитель химии",
+    "учитель начальных классов",
+    "учитель физической культуры",
+    "учитель географии",
+    "педагог-психолог",
+]
 
 
 def demo_name(index: int, sex: str) -> tuple[str, str, str]:
@@ -60,7 +118,10 @@ class Command(BaseCommand):
     def handle(self, *args, logins=False, **options):
         if not logins:
             # The demo's own letters (consent requests, a withdrawal notice) go nowhere.
-            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
+            with (
+                override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+                transaction.atomic(),
+            ):
                 self.school, self.other = build_demo()
             self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы."))
         self.print_logins()
@@ -147,17 +208,48 @@ def build_demo() -> tuple[Organization, Organization]:
         },
     )
     staff = Person.Kind.STAFF
-    director = _person(school, "Терешкова", "Валентина", "Петровна", sex="F", kind=staff, position="директор",
-                       email="director@school1.example")  # fmt: skip
+    director = _person(
+        school,
+        "Терешкова",
+        "Валентина",
+        "Петровна",
+        sex="F",
+        kind=staff,
+        position="директор",
+        email="director@school1.example",
+    )
     _user("director", director, school, Role.DIRECTOR)
-    coordinator = _person(school, "Зерщикова", "Анна", "Николаевна", sex="F", kind=staff,
-                          position="заместитель директора по УВР", email="coordinator@school1.example")  # fmt: skip
+    coordinator = _person(
+        school,
+        "Зерщикова",
+        "Анна",
+        "Николаевна",
+        sex="F",
+        kind=staff,
+        position="заместитель директора по УВР",
+        email="coordinator@school1.example",
+    )
     _user("coordinator", coordinator, school, Role.COORDINATOR, Role.CURATOR)
-    curator = _person(school, "Лебедева", "Ольга", "Викторовна", sex="F", kind=staff,
-                      position="заместитель директора по ВР", email="curator@school1.example")  # fmt: skip
+    curator = _person(
+        school,
+        "Лебедева",
+        "Ольга",
+        "Викторовна",
+        sex="F",
+        kind=staff,
+        position="заместитель директора по ВР",
+        email="curator@school1.example",
+    )
     _user("curator", curator, school, Role.CURATOR)
-    curator2 = _person(school, "Орлов", "Дмитрий", "Сергеевич", sex="M", kind=staff,
-                       position="руководитель МО учителей начальных классов")  # fmt: skip
+    curator2 = _person(
+        school,
+        "Орлов",
+        "Дмитрий",
+        "Сергеевич",
+        sex="M",
+        kind=staff,
+        position="руководитель МО учителей начальных классов",
+    )
     _user("curator2", curator2, school, Role.CURATOR)
 
     mentors = []
@@ -165,8 +257,16 @@ def build_demo() -> tuple[Organization, Organization]:
         sex = "F" if i % 3 else "M"
         last, first, middle = demo_name(i, sex)
         mentors.append(
-            _person(school, last, first, middle, sex=sex, kind=staff, position=SUBJECTS[i],
-                    birth_date=date(1965 + i * 2, 1 + i, 10 + i))  # fmt: skip
+            _person(
+                school,
+                last,
+                first,
+                middle,
+                sex=sex,
+                kind=staff,
+                position=SUBJECTS[i],
+                birth_date=date(1965 + i * 2, 1 + i, 10 + i),
+            )
         )
     _user("mentor", mentors[0], school, Role.MENTOR)
 
@@ -176,8 +276,16 @@ def build_demo() -> tuple[Organization, Organization]:
         sex = "F" if i % 2 == 0 else "M"
         last, first, middle = demo_name(10 + i, sex)
         mentees.append(
-            _person(school, last, first, middle, sex=sex, kind=staff, position=SUBJECTS[(i + 3) % len(SUBJECTS)],
-                    birth_date=date(1999 + i % 3, 3 + i, 5 + i))  # fmt: skip
+            _person(
+                school,
+                last,
+                first,
+                middle,
+                sex=sex,
+                kind=staff,
+                position=SUBJECTS[(i + 3) % len(SUBJECTS)],
+                birth_date=date(1999 + i % 3, 3 + i, 5 + i),
+            )
         )
     _user("mentee", mentees[0], school, Role.MENTEE)
     classes = [("6А", 2014), ("7Б", 2013), ("9В", 2011), ("11А", 2008)]
@@ -187,8 +295,16 @@ def build_demo() -> tuple[Organization, Organization]:
         sex = "M" if i % 2 == 0 else "F"
         last, first, middle = demo_name(16 + i, sex)
         students.append(
-            _person(school, last, first, middle, sex=sex, kind=Person.Kind.STUDENT, group=group,
-                    birth_date=date(year - (i % 2), 1 + (i % 12), 1 + i))  # fmt: skip
+            _person(
+                school,
+                last,
+                first,
+                middle,
+                sex=sex,
+                kind=Person.Kind.STUDENT,
+                group=group,
+                birth_date=date(year - (i % 2), 1 + (i % 12), 1 + i),
+            )
         )
     mentees.extend(students)
 
@@ -197,14 +313,23 @@ def build_demo() -> tuple[Organization, Organization]:
         male, female = SURNAMES[(16 + i) % len(SURNAMES)]
         first = FEMALE_NAMES[(i * 3 + 1) % 10]
         middle = PATRONYMICS[(i * 5 + 2) % len(PATRONYMICS)][1]
-        parent = _person(school, female, first, middle, sex="F", kind=Person.Kind.EXTERNAL,
-                         position="родитель", email=f"parent{i + 1}@family.example")  # fmt: skip
+        parent = _person(
+            school,
+            female,
+            first,
+            middle,
+            sex="F",
+            kind=Person.Kind.EXTERNAL,
+            position="родитель",
+            email=f"parent{i + 1}@family.example",
+        )
         Guardianship.objects.get_or_create(guardian=parent, child=child, defaults={"relation": "mother"})
         if i == 0:
             _user("parent", parent, school, Role.PARENT)
 
-    other_coordinator = _person(other, "Белова", "Ирина", "Андреевна", sex="F", kind=staff,
-                                position="заместитель директора по УВР")  # fmt: skip
+    other_coordinator = _person(
+        other, "Белова", "Ирина", "Андреевна", sex="F", kind=staff, position="заместитель директора по УВР"
+    )
     _user("other_coordinator", other_coordinator, other, Role.COORDINATOR)
     for i in range(3):
         last, first, middle = demo_name(40 + i, "F")
@@ -216,7 +341,9 @@ def build_demo() -> tuple[Organization, Organization]:
     build_mentoring_demo(school)
     build_documents_demo(school)
 
-    admin, created = User.objects.get_or_create(username="admin", defaults={"is_staff": True, "is_superuser": True})
+    admin, created = User.objects.get_or_create(
+        username="admin", defaults={"is_staff": True, "is_superuser": True}
+    )
     if created:
         admin.set_password(DEMO_PASSWORD)
         admin.save()
