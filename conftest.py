@@ -95,9 +95,17 @@ def world(db) -> World:
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):
+def _test_settings(settings):
     # PBKDF2's deliberate slowness is for attackers, not for the test suite.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Letters go through the outbox as in production and are delivered to django.core.mail.outbox;
+    # background work runs in the caller once the (captured) commit callbacks run.
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    settings.TASKS_INLINE = True
 
 
 @pytest.fixture
@@ -217,6 +225,17 @@ def give_consents(*persons, kinds=("participation", "personal_data")):
                 method=Consent.Method.PAPER,
                 given_at=timezone.now(),
             )
+
+
+def delivered() -> list:
+    """Deliver the outbox now — what the background delivery does after the commit, which a test's
+    transaction never reaches — and return the letters that went out (django.core.mail.outbox)."""
+    from django.core import mail
+
+    from accounts.infra.mail import deliver_queued
+
+    deliver_queued()
+    return mail.outbox
 
 
 @pytest.fixture(autouse=True)

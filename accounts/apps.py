@@ -5,3 +5,11 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
     verbose_name = "Организации и участники"
+
+    def ready(self):
+        from post_office.signals import email_queued
+
+        from accounts.infra.mail import on_email_queued
+
+        # Every queued letter (ours and Django's own) is delivered in the background after the commit.
+        email_queued.connect(on_email_queued, dispatch_uid="accounts.deliver_mail")

@@ -1,39 +1,8 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
+from .infra.forms import CrispyMixin, DateInput
 from .models import Guardianship, Invitation, Organization, Person
-
-
-class CrispyMixin:
-    submit_label = "Сохранить"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label))
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value in ISO format, as the picker expects."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class FilterFormMixin:
-    """Filter bars are laid out by hand in templates: give their widgets Bootstrap's classes."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-            widget.attrs.setdefault("class", css)
-            widget.attrs.setdefault("aria-label", field.label or "")
 
 
 class PersonForm(CrispyMixin, forms.ModelForm):

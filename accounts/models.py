@@ -5,8 +5,6 @@ a login. Roles are per organisation (Membership), so one teacher can be a mentor
 school and a curator in another.
 """
 
-import hashlib
-import secrets
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser
@@ -14,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from .infra.tokens import TokenLink
 
 
 class Organization(models.Model):
@@ -250,20 +250,27 @@ class Guardianship(models.Model):
         return f"{self.guardian} — {self.get_relation_display().lower()} ({self.child})"
 
 
-def _hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-class InvitationQuerySet(models.QuerySet):
-    def by_token(self, token: str):
-        """Only the hash is stored, so a leaked database does not leak usable links."""
-        return self.filter(token_hash=_hash_token(token))
-
-
-class Invitation(models.Model):
+class Invitation(TokenLink):
     """A single-use link through which a person of the organisation gets a login and a role."""
 
     INVITABLE_ROLES = (Role.MENTOR, Role.MENTEE, Role.PARENT, Role.CURATOR, Role.DIRECTOR)
+    MESSAGES = {
+        "missing": (
+            "Ссылка недействительна",
+            "Такой ссылки-приглашения нет. Проверьте, что ссылка скопирована полностью, "
+            "или попросите координатора прислать новое приглашение.",
+        ),
+        "used": (
+            "Приглашение уже использовано",
+            "По этой ссылке уже создана учётная запись. Войдите со своим логином и паролем; "
+            "если вы забыли пароль, воспользуйтесь восстановлением пароля.",
+        ),
+        "revoked": ("Приглашение отозвано", "Координатор отозвал это приглашение. Обратитесь к нему."),
+        "expired": (
+            "Срок действия приглашения истёк",
+            "Ссылка больше не действует. Попросите координатора прислать новое приглашение.",
+        ),
+    }
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey(
@@ -271,15 +278,8 @@ class Invitation(models.Model):
     )
     role = models.CharField("роль", max_length=20, choices=Role.choices)
     email = models.EmailField("e-mail", blank=True)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField("действует до")
-    used_at = models.DateTimeField("использовано", null=True, blank=True)
-    revoked_at = models.DateTimeField("отозвано", null=True, blank=True)
     user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-
-    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "приглашение"
@@ -288,21 +288,6 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.get_role_display()}"
-
-    @staticmethod
-    def new_token() -> tuple[str, str]:
-        token = secrets.token_urlsafe(32)
-        return token, _hash_token(token)
-
-    @property
-    def status(self) -> str:
-        if self.used_at:
-            return "использовано"
-        if self.revoked_at:
-            return "отозвано"
-        if self.expires_at <= timezone.now():
-            return "истекло"
-        return "действует"
 
 
 class AuditEntry(models.Model):
@@ -405,22 +390,35 @@ class Consent(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject} ({self.get_status_display().lower()})"
 
+    def is_valid(self, day: date | None = None) -> bool:
+        """The same test as Consent.objects.valid(), for consents already loaded."""
+        day = day or timezone.localdate()
+        return self.status == self.Status.GIVEN and (self.expires_on is None or self.expires_on >= day)
 
-class ConsentRequest(models.Model):
+
+class ConsentRequest(TokenLink):
     """A single-purpose link to sign the consents of one subject (a child, or an adult for themself)."""
+
+    MESSAGES = {
+        "missing": (
+            "Ссылка недействительна",
+            "Такой ссылки нет или её заменили новой. Проверьте, что ссылка скопирована полностью, "
+            "или попросите в школе прислать новую.",
+        ),
+        "used": (
+            "Согласие уже подписано",
+            "По этой ссылке согласие уже подписано. Скачать его или отозвать можно в личном кабинете или в школе.",
+        ),
+        "revoked": ("Ссылка отозвана", "Школа отозвала эту ссылку. Попросите прислать новую."),
+        "expired": ("Срок действия ссылки истёк", "Попросите в школе прислать новую ссылку."),
+    }
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consent_requests")
     subject = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consent_requests")
     signer = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consent_requests_to_sign")
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_sent_at = models.DateTimeField(null=True, blank=True)
-
-    objects = InvitationQuerySet.as_manager()  # by_token(): only the hash is stored
 
     class Meta:
         verbose_name = "ссылка на согласие"

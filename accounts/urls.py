@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from .views import invitations, organization, people
 
 app_name = "accounts"
 
@@ -37,15 +37,15 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password.reset.complete",
     ),
-    path("invite/<str:token>/", views.invitation_accept, name="invitation.accept"),
-    path("people/", views.person_list, name="person.list"),
-    path("people/new/", views.person_edit, name="person.create"),
-    path("people/<int:pk>/", views.person_detail, name="person.detail"),
-    path("people/<int:pk>/edit/", views.person_edit, name="person.update"),
-    path("people/<int:pk>/guardians/add/", views.guardianship_add, name="guardianship.add"),
-    path("people/<int:pk>/invite/", views.invitation_create, name="invitation.create"),
-    path("invitations/", views.invitation_list, name="invitation.list"),
-    path("invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation.revoke"),
-    path("organization/", views.organization_edit, name="organization.update"),
-    path("organization/switch/", views.organization_switch, name="organization.switch"),
+    path("invite/<str:token>/", invitations.invitation_accept, name="invitation.accept"),
+    path("people/", people.person_list, name="person.list"),
+    path("people/new/", people.person_edit, name="person.create"),
+    path("people/<int:pk>/", people.person_detail, name="person.detail"),
+    path("people/<int:pk>/edit/", people.person_edit, name="person.update"),
+    path("people/<int:pk>/guardians/add/", people.guardianship_add, name="guardianship.add"),
+    path("people/<int:pk>/invite/", invitations.invitation_create, name="invitation.create"),
+    path("invitations/", invitations.invitation_list, name="invitation.list"),
+    path("invitations/<int:pk>/revoke/", invitations.invitation_revoke, name="invitation.revoke"),
+    path("organization/", organization.organization_edit, name="organization.update"),
+    path("organization/switch/", organization.organization_switch, name="organization.switch"),
 ]

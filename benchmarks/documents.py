@@ -42,12 +42,12 @@ from weasyprint import HTML  # noqa: E402
 
 from accounts.models import Membership, Organization, Person, Role, User  # noqa: E402
 from mentoring import services  # noqa: E402
+from mentoring.demo.names import SUBJECTS, demo_name  # noqa: E402
 from mentoring.documents import orders as texts  # noqa: E402
 from mentoring.documents.packs import build_pack  # noqa: E402
 from mentoring.documents.plan import TEMPLATE as PLAN_TEMPLATE  # noqa: E402
 from mentoring.documents.plan import plan_context, plans_for_documents  # noqa: E402
 from mentoring.documents.render import render_html, render_pdf  # noqa: E402
-from mentoring.management.commands.demo_data import SUBJECTS, demo_name  # noqa: E402
 from mentoring.management.commands.render_samples import give_consents  # noqa: E402
 from mentoring.models import (  # noqa: E402
     DocumentPack,

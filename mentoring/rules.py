@@ -1,58 +1,81 @@
-"""Permission rules of the mentoring core, beside accounts.rules (registered for templates in apps.py)."""
+"""Permission rules of the mentoring core, beside accounts.rules: each a function of an Actor (and an object).
+Rules without an object are offered to templates as {{ can.<name> }} (registered in apps.py)."""
 
 from accounts.models import Role
-from accounts.rules import has_role
+from accounts.rules import is_staff
 
-from .selectors import managed_pairs
-
-
-def can_manage_programme(request) -> bool:
-    return has_role(request, Role.COORDINATOR)
+from .selectors.pairs import is_pair_mentor, manages_pair
 
 
-def can_manage_bases(request) -> bool:
-    return has_role(request, Role.COORDINATOR, Role.CURATOR)
+def can_manage_programme(actor) -> bool:
+    return actor.has_role(Role.COORDINATOR)
 
 
-def can_view_bases(request) -> bool:
-    return has_role(request, Role.COORDINATOR, Role.CURATOR, Role.DIRECTOR)
+def can_manage_bases(actor) -> bool:
+    return actor.has_role(Role.COORDINATOR, Role.CURATOR)
 
 
-def can_manage_pairs(request) -> bool:
-    return has_role(request, Role.COORDINATOR, Role.CURATOR)
+def can_view_bases(actor) -> bool:
+    return is_staff(actor)
 
 
-def can_see_pairs(request) -> bool:
-    return bool(request.roles)
+def can_manage_pairs(actor) -> bool:
+    return actor.has_role(Role.COORDINATOR, Role.CURATOR)
 
 
-def can_view_safeguarding(request) -> bool:
-    return has_role(request, Role.COORDINATOR, Role.CURATOR)
+def can_see_pairs(actor) -> bool:
+    return bool(actor.roles)
 
 
-def can_manage_pair(request, pair) -> bool:
-    return managed_pairs(request).filter(pk=pair.pk).exists()
+def can_view_safeguarding(actor) -> bool:
+    return actor.has_role(Role.COORDINATOR, Role.CURATOR)
 
 
-def is_pair_mentor(request, pair) -> bool:
-    person = request.person
-    return has_role(request, Role.MENTOR) and person is not None and pair.mentor_id == person.pk
+def can_manage_pair(actor, pair) -> bool:
+    return manages_pair(actor, pair)
 
 
-def can_edit_plan(request, pair) -> bool:
+def can_edit_plan(actor, pair) -> bool:
     """The mentor fills the plan; the coordinator and the pair's curator may correct it."""
-    return pair.is_open and (is_pair_mentor(request, pair) or can_manage_pair(request, pair))
+    return pair.is_open and (is_pair_mentor(actor, pair) or manages_pair(actor, pair))
 
 
-def can_write_review(request, pair) -> bool:
-    return is_pair_mentor(request, pair)
+def can_write_review(actor, pair) -> bool:
+    return is_pair_mentor(actor, pair)
 
 
-def can_read_review(request, pair, review) -> bool:
+def can_read_review(actor, pair, review) -> bool:
     """The mentor and the pair's managers; the director once it is submitted (drafts stay between them)."""
-    if can_write_review(request, pair) or can_manage_pair(request, pair):
+    if can_write_review(actor, pair) or manages_pair(actor, pair):
         return True
-    return has_role(request, Role.DIRECTOR) and review is not None and review.status != "draft"
+    return actor.has_role(Role.DIRECTOR) and review is not None and review.status != "draft"
+
+
+def can_view_orders(actor) -> bool:
+    return is_staff(actor)
+
+
+def can_draft_orders(actor) -> bool:
+    return actor.has_role(Role.COORDINATOR)
+
+
+def can_sign_orders(actor) -> bool:
+    return actor.has_role(Role.DIRECTOR)
+
+
+def can_manage_consents_of(actor, subject) -> bool:
+    """Who may withdraw a person's consents: the signer (the adult themself, a legal representative of a
+    minor) or the coordinator / a curator recording it from paper."""
+    return can_manage_bases(actor) or is_consent_signer(actor, subject)
+
+
+def is_consent_signer(actor, subject) -> bool:
+    person = actor.person
+    if person is None:
+        return False
+    if person.pk == subject.pk:
+        return not subject.is_minor()
+    return subject.pk in actor.own_and_ward_ids
 
 
 NAV_RULES = {
@@ -62,21 +85,7 @@ NAV_RULES = {
     "manage_pairs": can_manage_pairs,
     "see_pairs": can_see_pairs,
     "view_safeguarding": can_view_safeguarding,
+    "view_orders": can_view_orders,
+    "draft_orders": can_draft_orders,
+    "sign_orders": can_sign_orders,
 }
-
-
-def can_view_orders(request) -> bool:
-    return has_role(request, Role.COORDINATOR, Role.CURATOR, Role.DIRECTOR)
-
-
-def can_draft_orders(request) -> bool:
-    return has_role(request, Role.COORDINATOR)
-
-
-def can_sign_orders(request) -> bool:
-    return has_role(request, Role.DIRECTOR)
-
-
-NAV_RULES.update(
-    {"view_orders": can_view_orders, "draft_orders": can_draft_orders, "sign_orders": can_sign_orders}
-)

@@ -3,6 +3,7 @@ environment (or a `.env` file beside manage.py) through the typed helpers of men
 The embedded default — SQLite, console e-mail, in-process tasks — needs no configuration."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",
+    "post_office",
     "accounts",
     "mentoring",
     "roadmap",
@@ -65,7 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "accounts.middleware.CurrentOrganizationMiddleware",
+    "accounts.views.middleware.CurrentOrganizationMiddleware",
 ]
 
 ROOT_URLCONF = "mentoring.urls"
@@ -81,7 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "accounts.context_processors.current",
+                "accounts.views.context_processors.current",
             ],
         },
     },
@@ -129,7 +131,18 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every letter goes into the outbox (django-post-office) and is delivered in the background with retries;
+# the EMAIL_BACKEND variable chooses the real delivery behind it (the console by default).
+EMAIL_BACKEND = "post_office.EmailBackend"
+POST_OFFICE = {
+    "BACKENDS": {"default": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")},
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": 5,
+    "RETRY_INTERVAL": timedelta(minutes=10),
+    "LOG_LEVEL": 1,  # failures only
+    "MESSAGE_ID_ENABLED": True,
+}
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
@@ -148,14 +161,18 @@ CACHES = {
 
 # Background work: on Celery workers when a broker is configured, in-process otherwise.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
-CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+# Without a broker, accounts.infra.background runs the tasks in a thread after the commit; the test suite
+# sets TASKS_INLINE to run them in the caller instead.
+TASKS_INLINE = False
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None  # a direct .delay() without a broker runs in-process
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
 # With a worker and `celery -A mentoring beat`: the daily jobs (without them, run the commands from cron).
 CELERY_BEAT_SCHEDULE = {
     "review-reminders": {"task": "mentoring.tasks.send_review_reminders", "schedule": 24 * 3600},
-    "consents-expire": {"task": "mentoring.tasks.expire_consents", "schedule": 24 * 3600},
+    "consents-expire": {"task": "accounts.tasks.expire_consents", "schedule": 24 * 3600},
+    "mail-outbox": {"task": "accounts.tasks.deliver_mail", "schedule": 10 * 60},  # retries of failed letters
 }
 
 INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 14, minimum=1)

@@ -1,25 +1,21 @@
-"""Background tasks: on Celery workers when CELERY_BROKER_URL is set, in-process otherwise (settings)."""
+"""Background tasks of the mentoring core: on Celery workers when CELERY_BROKER_URL is set, in a thread of the
+web process (or from cron, for the daily jobs) otherwise — see accounts.infra.background. Arguments are JSON:
+ids and ISO dates, never model instances."""
 
 from datetime import date
 
 from celery import shared_task
 
+from mentoring.documents import packs
 from mentoring.services import reminders
 
 
 @shared_task
-def send_review_reminders(day: str | None = None) -> dict:
-    """Daily, from Celery beat. The day travels as an ISO string: task arguments are JSON."""
-    return reminders.send_review_reminders(date.fromisoformat(day) if day else None)
+def build_pack(pack_id: int) -> None:
+    packs.build_pack(pack_id)
 
 
 @shared_task
-def expire_consents() -> int:
-    """Daily: consents whose period has ended become «expired» (and stop counting as valid)."""
-    from accounts.consents import consents_expire
-
-    return consents_expire()
-
-
-# The pack builder's task lives beside its builder; imported here so `celery -A mentoring worker` finds it.
-from mentoring.tasks_documents import build_pack_task  # noqa: E402, F401
+def send_review_reminders(day: str | None = None) -> dict:
+    """Daily, from Celery beat (or `manage.py send_reminders` from cron)."""
+    return reminders.send_review_reminders(date.fromisoformat(day) if day else None)

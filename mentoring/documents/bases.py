@@ -1,29 +1,29 @@
-"""The two bases of seed 003, Appendix 3, as landscape PDFs: the rows of mentoring.exports, as on the page
+"""The two bases of seed 003, Appendix 3, as landscape PDFs: the rows of mentoring.selectors.bases, as on the page
 and in the .xlsx file (a person is one record; each of their pairs is a sub-row)."""
 
 from django.utils import timezone
 
-from mentoring import exports
-from mentoring.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
 from mentoring.documents.render import render_pdf
+from mentoring.models.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
+from mentoring.selectors import bases as base_rows
 
 MENTOR, MENTEE = "mentor", "mentee"
 # Column widths in mm: the 16 and 13 columns of seed 003, Appendix 3, across the 277 mm between the margins.
 BASES = {
     MENTOR: {
-        "title": exports.MENTOR_TITLE,
+        "title": base_rows.MENTOR_TITLE,
         "columns": MENTOR_BASE_COLUMNS,
         "profiles": "mentor_profiles",
-        "prepare": exports.with_mentor_base,
-        "rows": exports.mentor_rows,
+        "prepare": base_rows.with_mentor_base,
+        "rows": base_rows.mentor_rows,
         "widths": [6, 22, 22, 20, 22, 22, 16, 13, 14, 14, 24, 16, 16, 14, 16, 20],
     },
     MENTEE: {
-        "title": exports.MENTEE_TITLE,
+        "title": base_rows.MENTEE_TITLE,
         "columns": MENTEE_BASE_COLUMNS,
         "profiles": "mentee_profiles",
-        "prepare": exports.with_mentee_base,
-        "rows": exports.mentee_rows,
+        "prepare": base_rows.with_mentee_base,
+        "rows": base_rows.mentee_rows,
         "widths": [6, 26, 32, 13, 32, 16, 26, 20, 28, 16, 22, 21, 19],
     },
 }

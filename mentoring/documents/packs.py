@@ -1,7 +1,8 @@
 """Packs: all plans (or all documents) of a programme as one PDF or a zip of PDFs, built in the background.
 
-pack_request is the write path (the view calls it); build_pack is the job. The job reads the programme as
-the pack's author may see it: a coordinator gets every pair, a curator only the pairs of their area."""
+mentoring.services.packs.pack_request queues a pack; build_pack (the task mentoring.tasks.build_pack) builds
+it. The job reads the programme as the pack's author may see it: a coordinator gets every pair, a curator
+only the pairs of their area."""
 
 import io
 import logging
@@ -11,51 +12,23 @@ from collections.abc import Callable
 from functools import partial
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 from pypdf import PdfWriter
 
-from accounts.models import Role
-from accounts.services import audit
+from accounts.actor import Actor
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
 from mentoring.documents.plan import plans_for_documents, render_plan
 from mentoring.documents.review import render_review, reviews_for_documents
 from mentoring.models import DocumentPack, IndividualPlan, Order, Review
-from mentoring.selectors import curator_area_q
+from mentoring.selectors.pairs import managed_pairs
 
 logger = logging.getLogger(__name__)
 UNSAFE = re.compile(r'[\\/:*?"<>|\n\r\t]+')
 
 
-@transaction.atomic
-def pack_request(*, programme, kind: str, format: str, by) -> DocumentPack:
-    """Queue a pack; the build starts once the pack is committed (a worker or a thread must be able to read it)."""
-    from mentoring.tasks_documents import start_pack_build  # the task module imports this one
-
-    pack = DocumentPack.objects.create(
-        organization=programme.organization, programme=programme, kind=kind, format=format, created_by=by
-    )
-    audit(
-        organization=programme.organization,
-        actor=by,
-        action="pack.request",
-        obj=pack,
-        kind=kind,
-        format=format,
-    )
-    transaction.on_commit(partial(start_pack_build, pack.pk))
-    return pack
-
-
 def pack_pairs(pack: DocumentPack):
-    """The programme's pairs as the pack's author sees them: all for a coordinator, a curator's area otherwise."""
-    pairs = pack.programme.pairs.all()
-    author = pack.created_by
-    if author is None:
-        return pairs.none()
-    if author.memberships.filter(organization=pack.organization_id, role=Role.COORDINATOR).exists():
-        return pairs
-    return pairs.filter(curator_area_q(author))
+    """The programme's pairs as the pack's author may manage them: all for a coordinator, a curator's area."""
+    return managed_pairs(Actor.of(pack.created_by, pack.organization)).filter(programme=pack.programme)
 
 
 def _file_name(number: int, title: str) -> str:

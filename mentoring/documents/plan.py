@@ -2,10 +2,10 @@
 
 from django.utils import timezone
 
-from mentoring.catalogue_data import PLAN_FORM
 from mentoring.documents.render import render_pdf
 from mentoring.documents.russian import format_date_ru, initials_surname
 from mentoring.models import IndividualPlan
+from mentoring.models.catalogue_data import PLAN_FORM
 
 TEMPLATE = "documents/plan.html"
 

@@ -1,10 +1,10 @@
 """The mentor's review as a PDF: «ОТЗЫВ о результатах наставничества» (seed 001, form D4)."""
 
-from mentoring.catalogue_data import REVIEW_FORM, REVIEW_FORM_META
 from mentoring.documents.plan import local_day, period, signer_name
 from mentoring.documents.render import render_pdf
 from mentoring.documents.russian import initials_surname
 from mentoring.models import Review
+from mentoring.models.catalogue_data import REVIEW_FORM, REVIEW_FORM_META
 
 TEMPLATE = "documents/review.html"
 LETTERS = {"4а": "а", "4б": "б", "4в": "в", "4г": "г", "4д": "д"}

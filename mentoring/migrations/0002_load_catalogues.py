@@ -7,7 +7,7 @@ from django.db.models import ProtectedError
 
 
 def load(apps, schema_editor):
-    from mentoring import catalogue_data as data
+    from mentoring.models import catalogue_data as data
 
     MentoringForm = apps.get_model("mentoring", "MentoringForm")
     RoleModel = apps.get_model("mentoring", "RoleModel")

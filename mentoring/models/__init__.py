@@ -2,7 +2,7 @@ from .catalogue import Audience, Direction, MenteeCategory, MentorCategory, Ment
 from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter
 from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround
 from .profiles import MenteeProfile, MentorProfile
-from .programme import Programme, ProgrammeCurator
+from .programme import CURATOR_ROLES, Programme, ProgrammeCurator
 from .work import (
     IndividualPlan,
     Meeting,
@@ -28,6 +28,7 @@ __all__ = [
     "ReplacementGround",
     "MenteeProfile",
     "MentorProfile",
+    "CURATOR_ROLES",
     "Programme",
     "ProgrammeCurator",
     "IndividualPlan",

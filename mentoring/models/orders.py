@@ -4,6 +4,7 @@ and never changed afterwards — a correction is a new order that amends or canc
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from accounts.models import Organization, Person
 
@@ -131,6 +132,9 @@ class Order(models.Model):
                 "Подписанный приказ не изменяется: издайте новый приказ о внесении изменений."
             )
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("mentoring:order.detail", args=[self.pk])
 
     def delete(self, *args, **kwargs):
         if self.status == self.Status.APPROVED:

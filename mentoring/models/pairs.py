@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from accounts.models import Organization, Person
 
@@ -84,6 +85,9 @@ class Pair(models.Model):
     def __str__(self):
         return f"{self.mentor.short_name} — {self.form}"
 
+    def get_absolute_url(self):
+        return reverse("mentoring:pair.detail", args=[self.pk])
+
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
@@ -91,7 +95,7 @@ class Pair(models.Model):
     @property
     def review_due(self):
         """5 working days before the end, on the Russian production calendar (seed 001 §3.10)."""
-        from mentoring.workdays import review_due_date
+        from mentoring.documents.workdays import review_due_date
 
         return review_due_date(self.end_date)
 

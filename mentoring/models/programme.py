@@ -3,10 +3,14 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
-from accounts.models import Organization
+from accounts.models import Organization, Role
 
 from .catalogue import Direction, MentoringForm
+
+# Who may be given a curator's area of a programme.
+CURATOR_ROLES = (Role.CURATOR, Role.COORDINATOR)
 
 
 class Programme(models.Model):
@@ -44,6 +48,9 @@ class Programme(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.academic_year})"
+
+    def get_absolute_url(self):
+        return reverse("mentoring:programme.detail", args=[self.pk])
 
     @property
     def academic_year(self) -> str:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from accounts.models import Organization, Person
 
@@ -51,6 +52,9 @@ class IndividualPlan(models.Model):
 
     def __str__(self):
         return f"План: {self.mentee}"
+
+    def get_absolute_url(self):
+        return reverse("mentoring:plan.detail", args=[self.pk])
 
 
 class PlanItem(models.Model):
@@ -192,6 +196,15 @@ class SafeguardingReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     handled_at = models.DateTimeField(null=True, blank=True)
+    # The letter to the curators (django-post-office's outbox): its status tells whether they were told.
+    notification = models.ForeignKey(
+        "post_office.Email",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = "сообщение о безопасности наставляемого"

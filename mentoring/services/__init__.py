@@ -1,6 +1,6 @@
 """Write paths of the mentoring core (one function per use case; see the modules for the rules)."""
 
-from .bases import mentee_profile_save, mentor_code_acknowledge, mentor_profile_save, programme_save
+from .bases import mentee_profile_save, mentor_code_acknowledge, mentor_profile_save
 from .consents import consent_blockers, consent_withdraw, missing_consents
 from .orders import (
     approval_blockers,
@@ -16,6 +16,7 @@ from .orders import (
     order_submit,
     order_update,
 )
+from .packs import pack_request
 from .pairs import (
     pair_activate,
     pair_add_mentee,
@@ -27,6 +28,7 @@ from .pairs import (
     pair_replace_mentor,
     pair_terminate,
 )
+from .programmes import curator_area_add, curator_area_delete, programme_save
 from .work import (
     meeting_hint,
     meeting_save,
@@ -43,6 +45,9 @@ from .work import (
 )
 
 __all__ = [
+    "curator_area_add",
+    "curator_area_delete",
+    "pack_request",
     "consent_blockers",
     "consent_withdraw",
     "missing_consents",

@@ -1,4 +1,4 @@
-"""Programmes and the two bases."""
+"""The two bases: a mentor's and a mentee's entry, the mentor's acknowledgement of the code."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,33 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Person
 from accounts.services import audit
-from mentoring.models import MenteeProfile, MentorProfile, Programme
-
-
-@transaction.atomic
-def programme_save(*, programme: Programme, forms, directions, by) -> Programme:
-    if not forms:
-        raise ValidationError({"forms": "Выберите хотя бы одну форму наставничества."})
-    if programme.end_date <= programme.start_date:
-        raise ValidationError({"end_date": "Окончание программы должно быть позже начала."})
-    outside = (
-        programme.pk
-        and programme.pairs.filter(start_date__lt=programme.start_date).exists()
-        or (programme.pk and programme.pairs.filter(end_date__gt=programme.end_date).exists())
-    )
-    if outside:
-        raise ValidationError("Есть пары со сроками вне новых дат программы: сначала измените их сроки.")
-    created = programme.pk is None
-    programme.save()
-    programme.forms.set(forms)
-    programme.directions.set(directions)
-    audit(
-        organization=programme.organization,
-        actor=by,
-        action="programme.create" if created else "programme.update",
-        obj=programme,
-    )
-    return programme
+from mentoring.models import MenteeProfile, MentorProfile
 
 
 def _same_organization(profile) -> None:

@@ -1,13 +1,11 @@
 """Consent use cases that reach into pairs: mentoring orchestrates, accounts keeps the consents."""
 
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from accounts import consents
+from accounts.infra.mail import queue_mail
 from accounts.models import ConsentKind, Person
-from accounts.services import audit
+from accounts.services import audit, consents
 from mentoring.models import Pair, PairMentee
 from mentoring.selectors import curator_emails
 
@@ -72,15 +70,5 @@ def consent_withdraw(*, subject: Person, kinds, by) -> list[Pair]:
         )
         affected.append(pair)
     for pair in affected:
-        recipients = curator_emails(pair)
-        if recipients:
-            context = {"pair": pair, "subject": subject}
-            transaction.on_commit(
-                lambda c=context, r=recipients: send_mail(
-                    render_to_string("emails/consent_withdrawn_subject.txt", c).strip(),
-                    render_to_string("emails/consent_withdrawn.txt", c),
-                    None,
-                    r,
-                )
-            )
+        queue_mail("consent_withdrawn", curator_emails(pair), {"pair": pair, "subject": subject})
     return affected

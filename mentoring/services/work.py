@@ -5,12 +5,11 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.infra.mail import queue_mail
 from accounts.models import Person
 from accounts.services import audit
 from mentoring.models import (
@@ -195,7 +194,7 @@ def meeting_save(*, meeting: Meeting, by) -> Meeting:
 
 
 def review_fields():
-    from mentoring.catalogue_data import REVIEW_FORM
+    from mentoring.models.catalogue_data import REVIEW_FORM
 
     return [row for row in REVIEW_FORM if row["kind"] == "text"]
 
@@ -240,7 +239,8 @@ def review_acknowledge(*, review: Review, by) -> Review:
 
 @transaction.atomic
 def safeguarding_report(*, pair: Pair, mentee: Person, kind: str, description: str, by) -> SafeguardingReport:
-    """A disclosure goes to the curators and the coordinator at once, by e-mail, after the commit."""
+    """A disclosure goes to the curators and the coordinator at once, through the outbox; the report keeps
+    its letter, so its page shows whether the notification went out."""
     _mentee_of(pair, mentee)
     if kind not in SafeguardingReport.Kind.values:
         raise ValidationError({"kind": "Выберите, что сообщил наставляемый."})
@@ -255,17 +255,10 @@ def safeguarding_report(*, pair: Pair, mentee: Person, kind: str, description: s
         reported_by=by,
     )
     audit(organization=pair.organization, actor=by, action="safeguarding.report", obj=report, kind=kind)
-    recipients = curator_emails(pair)
-    if recipients:
-        context = {"report": report, "site_url": settings.SITE_URL}
-        transaction.on_commit(
-            lambda: send_mail(
-                render_to_string("emails/safeguarding_subject.txt", context).strip(),
-                render_to_string("emails/safeguarding.txt", context),
-                None,
-                recipients,
-            )
-        )
+    report.notification = queue_mail(
+        "safeguarding", curator_emails(pair), {"report": report, "site_url": settings.SITE_URL}
+    )
+    report.save(update_fields=["notification"])
     return report
 
 

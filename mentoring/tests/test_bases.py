@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 from accounts.models import AuditEntry, Guardianship, Person
 from conftest import make_bases, make_person
 from mentoring import services
-from mentoring.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
 from mentoring.models import (
     IndividualPlan,
     MenteeCategory,
@@ -27,6 +26,7 @@ from mentoring.models import (
     PlanMark,
     Programme,
 )
+from mentoring.models.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
 
 MENTORS = reverse("mentoring:mentor_base.list")
 MENTEES = reverse("mentoring:mentee_base.list")

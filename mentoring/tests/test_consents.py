@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from accounts import consents
+from accounts.infra.tokens import LinkError as InvitationError
 from accounts.models import AuditEntry, Consent, ConsentRequest
-from accounts.services import InvitationError
+from accounts.services import consents
 from accounts.tests.test_permissions import ALL, expect
 from conftest import give_consents, make_bases, make_person
 from mentoring import services

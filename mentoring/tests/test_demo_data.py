@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import Guardianship, Membership, Organization, Person, Role, User
-from mentoring.management.commands.demo_data import DEMO_LOGINS, DEMO_PASSWORD, SCHOOL
+from mentoring.demo import DEMO_LOGINS, DEMO_PASSWORD, SCHOOL
 
 
 def test_demo_data_is_complete_and_idempotent(db):

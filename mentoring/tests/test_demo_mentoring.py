@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from accounts.models import AuditEntry, User
-from mentoring.demo_mentoring import build_mentoring_demo
-from mentoring.management.commands.demo_data import build_demo
+from mentoring.demo import build_demo
+from mentoring.demo.pairs import build_mentoring_demo
 from mentoring.models import (
     IndividualPlan,
     Meeting,

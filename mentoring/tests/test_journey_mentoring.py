@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from accounts import consents
+from accounts.services import consents
 from conftest import make_bases, screenshot_path, sign_in
 from mentoring import services
 from mentoring.models import IndividualPlan, Order, Pair

@@ -10,7 +10,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from pypdf import PdfReader
 
-from mentoring import services, tasks_documents
+from accounts.infra import background
+from mentoring import services
 from mentoring.documents import packs
 from mentoring.models import DocumentPack
 from mentoring.tests.test_documents import active_pair_of, make_plan, pdf_text, submitted_review
@@ -139,14 +140,15 @@ def test_a_failure_is_recorded_with_its_text(world, programme, two_plans, monkey
 
 def _join_builder(pack) -> None:
     for thread in threading.enumerate():
-        if thread.name == tasks_documents.thread_name(pack.pk):
+        if thread.name == background.thread_name("mentoring.tasks.build_pack", pack.pk):
             thread.join(timeout=60)
 
 
 @pytest.mark.django_db(transaction=True)  # catalogues reloaded by the programme fixture
-def test_the_view_builds_the_pack_in_a_thread_after_the_commit(world, client, programme, two_plans):
+def test_the_view_builds_the_pack_in_a_thread_after_the_commit(world, client, programme, two_plans, settings):
     """The default without a broker: a daemon thread of the web process. The test joins it by its name (if it
     has not finished already), so the outcome does not depend on timing."""
+    settings.TASKS_INLINE = False
     client = world.client(client, "coordinator")
     response = client.post(
         reverse("mentoring:pack.create", args=[programme.pk]), {"kind": "plans", "format": "zip"}
@@ -172,7 +174,9 @@ def test_with_a_broker_the_view_queues_a_celery_task_with_the_id(
 ):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
     queued = []
-    monkeypatch.setattr(tasks_documents.build_pack_task, "delay", lambda *args: queued.append(args))
+    from celery import current_app
+
+    monkeypatch.setattr(current_app, "send_task", lambda name, args: queued.append((name, *args)))
     client = world.client(client, "curator")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(reverse("mentoring:pack.create", args=[programme.pk]), {"kind": "all", "format": "pdf"})
@@ -180,7 +184,7 @@ def test_with_a_broker_the_view_queues_a_celery_task_with_the_id(
     assert queued == []  # nothing starts before the commit
     for callback in callbacks:
         callback()
-    assert queued == [(pack.pk,)]
+    assert queued == [("mentoring.tasks.build_pack", pack.pk)]
     assert (pack.kind, pack.format, pack.status) == ("all", "pdf", "queued")
 
 

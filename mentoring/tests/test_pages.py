@@ -23,8 +23,14 @@ def test_login_page_and_sign_in(world, client):
     assert response.status_code == 302 and response["Location"] == reverse("home")
 
 
-def test_password_reset_sends_a_russian_email(world, client):
-    client.post(reverse("accounts:password.reset"), {"email": "mentor@example.com"})
+def test_password_reset_sends_a_russian_email_through_the_outbox(
+    world, client, django_capture_on_commit_callbacks
+):
+    from post_office.models import Email
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:password.reset"), {"email": "mentor@example.com"})
+    assert Email.objects.get().status == 0  # post_office's STATUS.sent
     assert len(mail.outbox) == 1
     assert "Восстановление пароля" in mail.outbox[0].subject
     assert "/accounts/password/reset/" in mail.outbox[0].body
@@ -90,7 +96,7 @@ def test_organization_form_rejects_a_bad_inn(world, client):
 
 
 def test_500_page_is_russian_and_needs_no_database(rf):
-    from mentoring.views import error_500
+    from mentoring.views.errors import error_500
 
     response = error_500(rf.get("/"))
     assert response.status_code == 500

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from accounts.models import AuditEntry
 from mentoring import services
-from mentoring.catalogue_data import REVIEW_FORM
 from mentoring.models import IndividualPlan, Meeting, MeetingKind, Pair, PlanItem, PlanMark, Review
+from mentoring.models.catalogue_data import REVIEW_FORM
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from accounts.models import AuditEntry, Membership, Role
 from conftest import make_bases
-from mentoring.forms_bases import academic_year_start
+from mentoring.forms.programmes import academic_year_start
 from mentoring.models import Direction, MentoringForm, Programme, ProgrammeCurator
-from mentoring.views.programmes import bases_status, coverage, curator_area_add
+from mentoring.selectors import bases_status, coverage
+from mentoring.services import curator_area_add
 
 
 def _programme_data(**overrides):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from mentoring.workdays import (
+from mentoring.documents.workdays import (
     add_working_days,
     is_working_day,
     review_due_date,

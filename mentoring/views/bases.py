@@ -1,18 +1,18 @@
 """The two bases (seed 003, Appendix 3) with their .xlsx export, and the mentees still without a pair."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.decorators import member_required, rule_required
+from accounts.infra.forms import apply_errors, form_errors
 from accounts.models import search_q
-from accounts.views import _apply_errors
-from mentoring import exports, rules, services
-from mentoring.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
-from mentoring.forms_bases import (
+from accounts.views.web import file_response, is_htmx, member_required, require, rule_required
+from mentoring import rules, selectors, services
+from mentoring.documents.spreadsheets import XLSX, base_xlsx
+from mentoring.forms.bases import (
     MenteeFilterForm,
     MenteeProfileForm,
     MentorFilterForm,
@@ -20,6 +20,8 @@ from mentoring.forms_bases import (
     SupportForm,
 )
 from mentoring.models import MenteeProfile, MentorProfile, Pair, PairMentee
+from mentoring.models.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
+from mentoring.selectors.bases import MENTEE_TITLE, MENTOR_TITLE
 
 PAGE_SIZE = 50
 
@@ -43,13 +45,15 @@ def _base_page(request, *, filters, profiles, build_rows, title, columns, create
     """The table page, or with ?format=xlsx the same table (all pages) as a spreadsheet."""
     programme = filters.applied.get("programme")
     if request.GET.get("format") == "xlsx":
-        return exports.base_xlsx(
+        data = base_xlsx(
             title=title,
             columns=columns,
             rows=build_rows(profiles),
             organization=request.organization,
             programme=programme,
         )
+        year = programme.academic_year.replace("/", "-") if programme is not None else ""
+        return file_response(data, f"{title} {year}".strip() + ".xlsx", content_type=XLSX, inline=False)
     page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
     export = request.GET.copy()
     export.pop("page", None)
@@ -85,9 +89,9 @@ def mentor_list(request):
     return _base_page(
         request,
         filters=filters,
-        profiles=exports.with_mentor_base(profiles, data.get("programme")),
-        build_rows=exports.mentor_rows,
-        title=exports.MENTOR_TITLE,
+        profiles=selectors.with_mentor_base(profiles, data.get("programme")),
+        build_rows=selectors.mentor_rows,
+        title=MENTOR_TITLE,
         columns=MENTOR_BASE_COLUMNS,
         create_url="mentoring:mentor_base.create",
         edit_url="mentoring:mentor_base.update",
@@ -105,9 +109,9 @@ def mentee_list(request):
     return _base_page(
         request,
         filters=filters,
-        profiles=exports.with_mentee_base(profiles, data.get("programme")),
-        build_rows=exports.mentee_rows,
-        title=exports.MENTEE_TITLE,
+        profiles=selectors.with_mentee_base(profiles, data.get("programme")),
+        build_rows=selectors.mentee_rows,
+        title=MENTEE_TITLE,
         columns=MENTEE_BASE_COLUMNS,
         create_url="mentoring:mentee_base.create",
         edit_url="mentoring:mentee_base.update",
@@ -120,7 +124,7 @@ def _profile_edit(request, *, profile, form_class, save, base_title, list_url):
         try:
             profile = save(profile=form.save(commit=False), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"{base_title}: запись «{profile.person.full_name}» сохранена.")
             return redirect(list_url)
@@ -137,7 +141,7 @@ def mentor_edit(request, pk=None):
         profile=profile,
         form_class=MentorProfileForm,
         save=services.mentor_profile_save,
-        base_title=exports.MENTOR_TITLE,
+        base_title=MENTOR_TITLE,
         list_url="mentoring:mentor_base.list",
     )
 
@@ -151,7 +155,7 @@ def mentee_edit(request, pk=None):
         profile=profile,
         form_class=MenteeProfileForm,
         save=services.mentee_profile_save,
-        base_title=exports.MENTEE_TITLE,
+        base_title=MENTEE_TITLE,
         list_url="mentoring:mentee_base.list",
     )
 
@@ -172,7 +176,7 @@ def unpaired_list(request):
     )
     if request.method == "POST":
         return _support_save(request, unpaired)
-    manage = rules.can_manage_bases(request)
+    manage = rules.can_manage_bases(request.actor)
     page = Paginator(unpaired, PAGE_SIZE).get_page(request.GET.get("page"))
     for profile in page:
         profile.support_form = _support_form(profile) if manage else None
@@ -180,8 +184,7 @@ def unpaired_list(request):
 
 
 def _support_save(request, unpaired):
-    if not rules.can_manage_bases(request):
-        raise PermissionDenied
+    require(rules.can_manage_bases(request.actor))
     pk = request.POST.get("profile", "")
     if not pk.isdigit():
         raise Http404
@@ -192,13 +195,13 @@ def _support_save(request, unpaired):
         try:
             services.mentee_profile_save(profile=form.save(commit=False), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
             saved = False
-    if not request.headers.get("HX-Request"):
+    if not is_htmx(request):
         if saved:
             messages.success(request, f"Поддержка наставляемого «{profile.person.full_name}» записана.")
         else:
-            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+            messages.error(request, " ".join(form_errors(form).messages))
         return redirect("mentoring:mentee_base.unpaired")
     profile.support_form = form
     return render(
@@ -209,18 +212,17 @@ def _support_save(request, unpaired):
 @member_required
 def mentor_code(request):
     """The mentor's manifesto, code and principles; a mentor of the base confirms having read them."""
-    from mentoring.catalogue_data import (
+    from mentoring.models.catalogue_data import (
         MENTOR_CODE,
         MENTOR_CODE_SECTIONS,
         SAFEGUARDING_INTRO,
         SAFEGUARDING_KINDS,
     )
 
-    own = request.person
+    own = request.actor.person
     profile = MentorProfile.objects.filter(person=own).first() if own is not None else None
     if request.method == "POST":
-        if profile is None:
-            raise PermissionDenied
+        require(profile is not None)
         services.mentor_code_acknowledge(profile=profile, by=request.user)
         messages.success(request, "Спасибо: отмечено, что вы ознакомлены с кодексом и манифестом наставника.")
         return redirect("mentoring:mentor_code")

@@ -1,87 +1,50 @@
 """Consents: the coordinator's tracker, paper consents, the parent's online signature, withdrawal, the PDF."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts import consents
-from accounts.decorators import member_required, rule_required
-from accounts.models import Consent, ConsentKind, ConsentRequest, Guardianship, Person
-from accounts.ratelimit import client_ip, rate_limited
+from accounts.infra.forms import apply_errors
+from accounts.infra.tokens import LinkError
+from accounts.models import Consent, ConsentKind, ConsentRequest, Person
 from accounts.rules import is_self_or_ward
-from accounts.services import InvitationError
-from accounts.views import _apply_errors
-from mentoring import rules
+from accounts.services import consents
+from accounts.views.web import (
+    client_ip,
+    file_response,
+    member_required,
+    post_action,
+    rate_limited,
+    require,
+    rule_required,
+)
+from mentoring import rules, selectors
+from mentoring.documents.letters import render_consent_letters
 from mentoring.documents.render import render_pdf
-from mentoring.forms_consents import PaperConsentForm, SignForm, TrackerFilterForm
+from mentoring.forms.consents import PaperConsentForm, SignForm, TrackerFilterForm
 from mentoring.services import consents as consent_services
 
 SESSION_SIGNED = "consent_signed_subjects"
 
 
-def _participants(request, filters):
-    """People of the bases and of the programme's pairs, with everything the tracker shows prefetched."""
-    people = request.organization.persons.filter(
-        Q(mentor_profile__isnull=False) | Q(mentee_profile__isnull=False) | Q(pair_memberships__isnull=False)
-    )
+def _tracker_rows(request, filters) -> list[dict]:
     data = filters.cleaned_data if filters.is_valid() else {}
-    if data.get("programme"):
-        people = people.filter(
-            Q(pair_memberships__pair__programme=data["programme"])
-            | Q(mentored_pairs__programme=data["programme"])
-        )
-    if data.get("form"):
-        people = people.filter(
-            Q(pair_memberships__form=data["form"], pair_memberships__is_open=True)
-            | Q(
-                mentored_pairs__form=data["form"],
-                mentored_pairs__status__in=["draft", "agreed", "approved", "active"],
-            )
-        )
-    if data.get("group"):
-        people = people.filter(group__iexact=data["group"].replace(" ", ""))
-    people = people.distinct().prefetch_related(
-        Prefetch("consents", queryset=Consent.objects.order_by("-requested_at")),
-        Prefetch("consent_requests", queryset=ConsentRequest.objects.order_by("-created_at")),
-        Prefetch("guardianships", queryset=Guardianship.objects.select_related("guardian")),
+    return selectors.consent_tracker(
+        request.organization,
+        programme=data.get("programme"),
+        form=data.get("form"),
+        group=data.get("group") or "",
+        state=data.get("state") or "",
     )
-    rows, today = [], timezone.localdate()
-    for person in people:
-        latest = {}
-        for consent in person.consents.all():
-            latest.setdefault(consent.kind, consent)
-        valid = all(
-            (c := latest.get(kind)) is not None
-            and c.status == Consent.Status.GIVEN
-            and (c.expires_on is None or c.expires_on >= today)
-            for kind in consents.REQUIRED_KINDS
-        )
-        if data.get("state") == "missing" and valid or data.get("state") == "valid" and not valid:
-            continue
-        links = list(person.consent_requests.all())
-        rows.append(
-            {
-                "person": person,
-                "valid": valid,
-                "minor": person.is_minor(today),
-                "consents": [latest.get(kind) for kind in ConsentKind.values],
-                "guardians": [g.guardian for g in person.guardianships.all()],
-                "pending": [link for link in links if not link.used_at],
-                "reminders": sum(link.reminders_sent for link in links),
-                "last_sent": max((link.last_sent_at for link in links if link.last_sent_at), default=None),
-            }
-        )
-    return rows
 
 
 @rule_required(rules.can_manage_bases)
 def tracker(request):
     filters = TrackerFilterForm(request.GET or None, organization=request.organization)
-    rows = _participants(request, filters)
+    rows = _tracker_rows(request, filters)
     return render(
         request,
         "mentoring/consents/tracker.html",
@@ -99,15 +62,11 @@ def tracker(request):
 def request_all(request):
     """One action: ask everyone shown in the tracker who has no valid consent and no pending link."""
     filters = TrackerFilterForm(request.POST or None, organization=request.organization)
-    asked, problems = 0, []
-    for row in _participants(request, filters):
-        if row["valid"] or row["pending"]:
-            continue
-        try:
-            consents.consent_request(subject=row["person"], by=request.user)
-            asked += 1
-        except ValidationError as error:
-            problems.append(error.messages[0])
+    subjects = [
+        row["person"] for row in _tracker_rows(request, filters) if not (row["valid"] or row["pending"])
+    ]
+    links, problems = consents.consent_request_many(subjects=subjects, by=request.user)
+    asked = len({link.subject_id for link, _ in links})
     messages.success(request, f"Запрошено согласий: {asked}. Письма отправлены тем, у кого указан e-mail.")
     for problem in problems:
         messages.warning(request, problem)
@@ -118,46 +77,32 @@ def request_all(request):
 @rule_required(rules.can_manage_bases)
 def remind(request, pk):
     link = get_object_or_404(ConsentRequest.objects.filter(organization=request.organization), pk=pk)
-    try:
-        consents.consent_remind(link=link, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, f"Напоминание отправлено: {link.signer.full_name}.")
-    return redirect("mentoring:consent.tracker")
+    return post_action(
+        request,
+        lambda: consents.consent_remind(link=link, by=request.user),
+        success=f"Напоминание отправлено: {link.signer.full_name}.",
+        then="mentoring:consent.tracker",
+    )
 
 
 @require_POST
 @rule_required(rules.can_manage_bases)
 def letters(request):
     """Printable letters with a fresh link and a QR code for the signers who have no e-mail."""
-    import segno
-
     filters = TrackerFilterForm(request.POST or None, organization=request.organization)
-    pages = []
-    for row in _participants(request, filters):
-        if row["valid"]:
-            continue
-        signers = [s for s in consents.signers_of(row["person"]) if not s.email]
-        if not signers:
-            continue
-        for link, token in consents.consent_request(subject=row["person"], by=request.user, send_email=False):
-            if link.signer in signers:
-                url = consents.consent_url(token)
-                pages.append({"link": link, "url": url, "qr": segno.make(url, error="m").svg_inline(scale=3)})
-    if not pages:
+    subjects = [
+        row["person"]
+        for row in _tracker_rows(request, filters)
+        if not row["valid"] and any(not signer.email for signer in consents.signers_of(row["person"]))
+    ]
+    links, _ = consents.consent_request_many(subjects=subjects, by=request.user, send_email=False)
+    links = [(link, token) for link, token in links if not link.signer.email]
+    if not links:
         messages.info(
             request, "Писем для печати нет: у всех без согласия указан e-mail или согласие уже есть."
         )
         return redirect("mentoring:consent.tracker")
-    pdf = render_pdf("documents/consent_letters.html", {"pages": pages, "organization": request.organization})
-    return _pdf_response(pdf, "pisma-soglasie.pdf")
-
-
-def _pdf_response(pdf: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+    return file_response(render_consent_letters(links, request.organization), "Письма о согласии.pdf")
 
 
 @rule_required(rules.can_manage_bases)
@@ -176,7 +121,7 @@ def paper(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"Бумажное согласие ({subject.full_name}) сохранено.")
             return redirect("mentoring:consent.tracker")
@@ -188,8 +133,8 @@ def sign(request, token):
     """Public, by the single-purpose link: read the text in plain Russian, type the full name, tick, sign."""
     try:
         link = consents.consent_link_check(token)
-    except InvitationError as error:
-        return render(request, "accounts/invitation_invalid.html", {"error": error}, status=410)
+    except LinkError as error:
+        return render(request, "accounts/link_invalid.html", {"error": error}, status=410)
     form = SignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -200,10 +145,10 @@ def sign(request, token):
                 by=request.user if request.user.is_authenticated else None,
                 **form.cleaned_data,
             )
-        except InvitationError as error:
-            return render(request, "accounts/invitation_invalid.html", {"error": error}, status=410)
+        except LinkError as error:
+            return render(request, "accounts/link_invalid.html", {"error": error}, status=410)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             # The browser that signed may download the signed PDF in this session.
             request.session[SESSION_SIGNED] = [*request.session.get(SESSION_SIGNED, []), link.subject_id]
@@ -225,7 +170,7 @@ def _may_see_consents(request, subject) -> bool:
         return False
     if subject.organization_id != request.organization.pk:
         return False
-    return rules.can_manage_bases(request) or is_self_or_ward(request, subject)
+    return rules.can_manage_bases(request.actor) or is_self_or_ward(request.actor, subject)
 
 
 def consent_pdf(request, pk):
@@ -250,13 +195,13 @@ def consent_pdf(request, pk):
         "documents/consent.html",
         {"documents": documents, "subject": subject, "organization": subject.organization},
     )
-    return _pdf_response(pdf, "soglasie.pdf")
+    return file_response(pdf, f"Согласие — {subject.full_name}.pdf")
 
 
 @member_required
 def mine(request):
     """A parent's (or an adult participant's) own consents and their children's."""
-    own = request.person
+    own = request.actor.person
     if own is None:
         raise Http404
     subjects = [own, *[g.child for g in own.wards.select_related("child")]]
@@ -281,10 +226,12 @@ def mine(request):
 def sign_mine(request, pk):
     """From the account: a fresh link for the signed-in signer, then the usual signing page."""
     subject = get_object_or_404(request.organization.persons, pk=pk)
-    if request.person is None:
+    if request.actor.person is None:
         raise Http404
     try:
-        token = consents.consent_link_for_signer(subject=subject, signer=request.person, by=request.user)
+        token = consents.consent_link_for_signer(
+            subject=subject, signer=request.actor.person, by=request.user
+        )
     except ValidationError:
         raise Http404 from None  # not theirs to sign: another family's child is simply not found
     return redirect("mentoring:consent.sign", token=token)
@@ -294,13 +241,8 @@ def sign_mine(request, pk):
 @member_required
 def withdraw(request, pk):
     subject = get_object_or_404(request.organization.persons, pk=pk)
-    own = request.person
-    is_signer = own is not None and (
-        (own.pk == subject.pk and not subject.is_minor())
-        or subject.guardianships.filter(guardian=own).exists()
-    )
-    if not (is_signer or rules.can_manage_bases(request)):
-        raise PermissionDenied
+    actor = request.actor
+    require(rules.can_manage_consents_of(actor, subject))
     kinds = [k for k in request.POST.getlist("kinds") if k in ConsentKind.values] or list(ConsentKind.values)
     try:
         affected = consent_services.consent_withdraw(subject=subject, kinds=kinds, by=request.user)
@@ -309,8 +251,7 @@ def withdraw(request, pk):
     else:
         note = f" Приостановлено участие в парах: {len(affected)}; куратор уведомлён." if affected else ""
         messages.success(request, "Согласие отозвано." + note)
+    own = rules.is_consent_signer(actor, subject)
     return redirect(
-        "mentoring:consent.tracker"
-        if rules.can_manage_bases(request) and not is_signer
-        else "mentoring:consent.mine"
+        "mentoring:consent.mine" if own or not rules.can_manage_bases(actor) else "mentoring:consent.tracker"
     )

@@ -2,64 +2,48 @@
 background with a progress bar."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 
-from accounts.decorators import member_required, rule_required
 from accounts.models import Role
-from mentoring import rules
+from accounts.views.web import file_response, is_htmx, member_required, rule_required
+from mentoring import rules, selectors
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
-from mentoring.documents.packs import pack_file_name, pack_request
+from mentoring.documents.packs import pack_file_name
 from mentoring.documents.plan import plans_for_documents, render_plan
 from mentoring.documents.review import render_review, reviews_for_documents
-from mentoring.forms_documents import PackForm
-from mentoring.models import DocumentPack, IndividualPlan, Review
-from mentoring.selectors import pairs_for
-
-
-def _pdf(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, filename)
-    return response
+from mentoring.forms.documents import PackForm
+from mentoring.models import DocumentPack, Review
+from mentoring.services.packs import pack_request
 
 
 def _check_mentee(request, pair, mentee_id) -> None:
-    """In a pair the user sees, a mentee or a parent sees only their own (their child's) documents; the staff
-    and the pair's mentor see every mentee's."""
-    if (
-        request.roles & {Role.COORDINATOR, Role.DIRECTOR}
-        or rules.is_pair_mentor(request, pair)
-        or rules.can_manage_pair(request, pair)
-    ):
-        return
-    own = request.person
-    if own is None or (mentee_id != own.pk and not own.wards.filter(child_id=mentee_id).exists()):
+    if not selectors.sees_mentee(request.actor, pair, mentee_id):
         raise Http404
 
 
 @member_required
 def plan_pdf(request, pk):
-    plan = get_object_or_404(
-        plans_for_documents(IndividualPlan.objects.filter(pair__in=pairs_for(request))), pk=pk
-    )
+    plan = get_object_or_404(plans_for_documents(selectors.plans_for(request.actor)), pk=pk)
     _check_mentee(request, plan.pair, plan.mentee_id)
-    return _pdf(render_plan(plan), f"Индивидуальный план — {plan.mentee.full_name}.pdf")
+    return file_response(render_plan(plan), f"Индивидуальный план — {plan.mentee.full_name}.pdf")
 
 
 @member_required
 def review_pdf(request, pk):
     """A draft is the mentor's work in progress: only the mentor and the pair's managers see it (as «ПРОЕКТ»)."""
     review = get_object_or_404(
-        reviews_for_documents(Review.objects.filter(pair__in=pairs_for(request))), pk=pk
+        reviews_for_documents(Review.objects.filter(pair__in=selectors.pairs_for(request.actor))), pk=pk
     )
     pair = review.pair
     _check_mentee(request, pair, review.mentee_id)
     if review.status == Review.Status.DRAFT and not (
-        rules.can_write_review(request, pair) or rules.can_manage_pair(request, pair)
+        rules.can_write_review(request.actor, pair) or rules.can_manage_pair(request.actor, pair)
     ):
         raise Http404
-    return _pdf(render_review(review), f"Отзыв о результатах наставничества — {review.mentee.full_name}.pdf")
+    return file_response(
+        render_review(review), f"Отзыв о результатах наставничества — {review.mentee.full_name}.pdf"
+    )
 
 
 def _programme(request):
@@ -78,7 +62,7 @@ def _programme(request):
 def _base_pdf(request, kind, title):
     programme = _programme(request)
     year = f" {programme.academic_year.replace('/', '-')}" if programme else ""
-    return _pdf(render_base(kind, request.organization, programme), f"{title}{year}.pdf")
+    return file_response(render_base(kind, request.organization, programme), f"{title}{year}.pdf")
 
 
 @rule_required(rules.can_view_bases)
@@ -98,7 +82,7 @@ def _visible_packs(request):
     """The coordinator sees every pack of the organisation; a curator, whose packs hold only their area,
     sees their own."""
     packs = request.organization.document_packs.select_related("programme")
-    return packs if Role.COORDINATOR in request.roles else packs.filter(created_by=request.user)
+    return packs if request.actor.has_role(Role.COORDINATOR) else packs.filter(created_by=request.user)
 
 
 @rule_required(rules.can_manage_bases)
@@ -121,7 +105,7 @@ def pack_detail(request, pk):
     pack = get_object_or_404(_visible_packs(request), pk=pk)
     template = (
         "mentoring/documents/_pack_status.html"
-        if request.headers.get("HX-Request") == "true"
+        if is_htmx(request)
         else "mentoring/documents/pack_detail.html"
     )
     return render(request, template, {"pack": pack})

@@ -1,16 +1,15 @@
 """The register of orders, drafts from data, the director's signature, acknowledgement and the PDF."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.decorators import member_required, rule_required
-from accounts.views import _apply_errors
-from mentoring import rules, services
-from mentoring.forms_orders import (
+from accounts.infra.forms import apply_errors
+from accounts.views.web import file_response, member_required, post_action, require, rule_required
+from mentoring import rules, selectors, services
+from mentoring.forms.orders import (
     FreeOrderForm,
     OrderTextForm,
     PairsOrderForm,
@@ -20,7 +19,6 @@ from mentoring.forms_orders import (
     RewardOrderForm,
 )
 from mentoring.models import Order
-from mentoring.selectors import orders_for
 
 Kind = Order.Kind
 PROGRAMME_KINDS = (Kind.TARGET_MODEL, Kind.CURATORS, Kind.MENTOR_SCHOOL, Kind.FINAL_EVENT)
@@ -29,7 +27,7 @@ PROGRAMME_KINDS = (Kind.TARGET_MODEL, Kind.CURATORS, Kind.MENTOR_SCHOOL, Kind.FI
 @member_required
 def order_list(request):
     later = Order.objects.filter(amends=OuterRef("pk"), status=Order.Status.APPROVED)
-    orders = orders_for(request).annotate(
+    orders = selectors.orders_for(request.actor).annotate(
         named_count=Count("acknowledgements"),
         acknowledged_count=Count(
             "acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False)
@@ -109,7 +107,7 @@ def order_create(request):
         try:
             order = _draft(request, kind, form)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Проект приказа составлен. Проверьте текст и подайте на подпись.")
             return redirect("mentoring:order.detail", pk=order.pk)
@@ -117,14 +115,14 @@ def order_create(request):
 
 
 def _visible_order(request, pk) -> Order:
-    return get_object_or_404(orders_for(request).select_related("programme", "amends"), pk=pk)
+    return get_object_or_404(selectors.orders_for(request.actor).select_related("programme", "amends"), pk=pk)
 
 
 @member_required
 def order_detail(request, pk):
     order = _visible_order(request, pk)
     acknowledgements = order.acknowledgements.select_related("person").order_by("person__last_name")
-    own = request.person
+    own = request.actor.person
     context = {
         "order": order,
         "acknowledgements": acknowledgements,
@@ -133,7 +131,7 @@ def order_detail(request, pk):
         "may_acknowledge": order.status == Order.Status.APPROVED
         and own is not None
         and any(a.person_id == own.pk and not a.acknowledged_on for a in acknowledgements),
-        "return_form": ReturnForm() if rules.can_sign_orders(request) else None,
+        "return_form": ReturnForm() if rules.can_sign_orders(request.actor) else None,
         "amendments": order.amendments.filter(status=Order.Status.APPROVED),
     }
     return render(request, "mentoring/orders/order_detail.html", context)
@@ -151,25 +149,17 @@ def order_update(request, pk):
         try:
             services.order_update(order=order, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Текст приказа сохранён.")
             return redirect("mentoring:order.detail", pk=order.pk)
     return render(request, "mentoring/orders/order_text_form.html", {"form": form, "order": order})
 
 
-def _act(request, pk, rule, action, success):
+def _act(request, pk, rule, action, success: str):
     order = _visible_order(request, pk)
-    if not rule(request):
-        raise PermissionDenied
-    try:
-        action(order)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, success)
-    return redirect("mentoring:order.detail", pk=order.pk)
+    require(rule(request.actor))
+    return post_action(request, lambda: action(order), success=success, then=order)
 
 
 @require_POST
@@ -216,8 +206,8 @@ def order_acknowledge(request, pk):
     return _act(
         request,
         pk,
-        lambda r: r.person is not None,
-        lambda order: services.order_acknowledge(order=order, person=request.person, by=request.user),
+        lambda actor: actor.person is not None,
+        lambda order: services.order_acknowledge(order=order, person=request.actor.person, by=request.user),
         "Отмечено: вы ознакомлены с приказом.",
     )
 
@@ -225,7 +215,6 @@ def order_acknowledge(request, pk):
 @member_required
 def order_pdf(request, pk):
     order = _visible_order(request, pk)
-    name = f"prikaz-{order.number or 'proekt'}.pdf".replace("/", "-")
-    response = HttpResponse(services.order_pdf(order), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+    return file_response(
+        services.order_pdf(order), f"Приказ № {order.number or 'проект'}.pdf".replace("/", "-")
+    )

@@ -1,18 +1,18 @@
 """Pairs and groups: the coordinator's register, the mentor's «Мои пары», the pair page and its lifecycle actions."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.decorators import member_required, rule_required
-from accounts.models import Role, search_q
-from accounts.rules import is_self_or_ward
-from accounts.views import _apply_errors
-from mentoring import rules, services
-from mentoring.forms import (
+from accounts.infra.forms import apply_errors, form_errors
+from accounts.models import search_q
+from accounts.rules import is_self_or_ward, is_staff
+from accounts.views.web import member_required, post_action, require, rule_required
+from mentoring import rules, selectors, services
+from mentoring.forms.pairs import (
     AddMenteeForm,
     CompleteForm,
     PairFilterForm,
@@ -21,28 +21,25 @@ from mentoring.forms import (
     TerminateForm,
 )
 from mentoring.models import Pair
-from mentoring.selectors import managed_pairs, pairs_for, with_list_relations
 
 
-def _visible_pair(request, pk) -> Pair:
+def visible_pair(request, pk) -> Pair:
     """A pair this user may see, or 404 — whether it belongs to another school or just isn't theirs."""
-    return get_object_or_404(
-        pairs_for(request).select_related("mentor", "form", "programme", "role_model"), pk=pk
-    )
+    pairs = selectors.pairs_for(request.actor).select_related("mentor", "form", "programme", "role_model")
+    return get_object_or_404(pairs, pk=pk)
 
 
 def _managed_pair(request, pk) -> Pair:
-    pair = _visible_pair(request, pk)
-    if not rules.can_manage_pair(request, pair):
-        raise PermissionDenied
+    pair = visible_pair(request, pk)
+    require(rules.can_manage_pair(request.actor, pair))
     return pair
 
 
 @member_required
 def pair_list(request):
     """«Мои пары» for a mentor, mentee or parent; the register with filters for coordinators and curators."""
-    pairs = pairs_for(request)
-    manager = bool(request.roles & {Role.COORDINATOR, Role.CURATOR, Role.DIRECTOR})
+    pairs = selectors.pairs_for(request.actor)
+    manager = is_staff(request.actor)
     filters = PairFilterForm(request.GET or None, organization=request.organization)
     if manager and filters.is_valid():
         data = filters.cleaned_data
@@ -56,10 +53,10 @@ def pair_list(request):
             pairs = pairs.filter(
                 search_q(data["q"], prefix="mentor__") | search_q(data["q"], prefix="memberships__mentee__")
             ).distinct()
-    page = Paginator(with_list_relations(pairs.order_by("-start_date", "pk")), 50).get_page(
+    page = Paginator(selectors.with_list_relations(pairs.order_by("-start_date", "pk")), 50).get_page(
         request.GET.get("page")
     )
-    visible = None if manager else _visible_mentee_ids(request)
+    visible = selectors.visible_mentee_ids(request.actor)
     for pair in page:
         # An open pair shows who is in it now; a closed one, who was in it.
         pair.shown_places = [
@@ -72,47 +69,37 @@ def pair_list(request):
     )
 
 
-def _visible_mentee_ids(request) -> set | None:
-    """None: every mentee of a visible pair. A parent (who is not also its mentor or mentee) sees only
-    their own children in a group, never another family's."""
-    if request.roles & {Role.COORDINATOR, Role.CURATOR, Role.DIRECTOR, Role.MENTOR, Role.MENTEE}:
-        return None
-    own = request.person
-    return set(own.wards.values_list("child_id", flat=True)) if own is not None else set()
-
-
 @member_required
 def pair_detail(request, pk):
-    pair = _visible_pair(request, pk)
-    manage = rules.can_manage_pair(request, pair)
-    is_mentor = rules.is_pair_mentor(request, pair)
+    actor = request.actor
+    pair = visible_pair(request, pk)
+    manage = rules.can_manage_pair(actor, pair)
+    staff_view = selectors.sees_every_mentee(actor, pair)
     places = list(pair.memberships.select_related("mentee").order_by("-is_open", "slot"))
-    staff_view = manage or is_mentor or bool(request.roles & {Role.COORDINATOR, Role.DIRECTOR})
-    visible = None if staff_view else _visible_mentee_ids(request)
+    visible = None if staff_view else selectors.visible_mentee_ids(actor)
     if visible is not None:
         places = [p for p in places if p.mentee_id in visible]
     if not manage and pair.is_open:
         places = [p for p in places if p.is_open]  # who left (e.g. consent withdrawn) is no longer shown
     # Plans are personal: outside the staff, one sees only one's own plan or one's child's.
-    own = request.person
-    own_ids = None if staff_view else {own.pk, *own.wards.values_list("child_id", flat=True)}
     plans = {
-        plan.mentee_id: plan for plan in pair.plans.all() if own_ids is None or plan.mentee_id in own_ids
+        plan.mentee_id: plan
+        for plan in pair.plans.all()
+        if selectors.sees_mentee(actor, pair, plan.mentee_id)
     }
     reviews = {review.mentee_id: review for review in pair.reviews.all()}
     for place in places:
         place.plan = plans.get(place.mentee_id)
         place.review = reviews.get(place.mentee_id) if staff_view else None
-    meetings = list(pair.meetings.all())
     context = {
         "pair": pair,
         "places": places,
         "manage": manage,
-        "is_mentor": is_mentor,
+        "is_mentor": selectors.is_pair_mentor(actor, pair),
         "staff_view": staff_view,
-        "can_edit": rules.can_edit_plan(request, pair),
+        "can_edit": rules.can_edit_plan(actor, pair),
         "terms": pair.mentor_terms.select_related("mentor"),
-        "meetings": meetings,
+        "meetings": list(pair.meetings.all()),
         "hint": services.meeting_hint(pair),
         "show_notes": staff_view,
     }
@@ -145,29 +132,26 @@ def pair_create(request):
                     mentees=data["mentees"],
                     by=request.user,
                 )
-                if not managed_pairs(request).filter(pk=pair.pk).exists():
+                if not rules.can_manage_pair(request.actor, pair):
                     raise ValidationError("Эта форма (направление) не входит в вашу зону куратора.")
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Пара создана. Запишите согласие наставника и наставляемых.")
-            return redirect("mentoring:pair.detail", pk=pair.pk)
+            return redirect(pair)
     return render(request, "mentoring/pairs/pair_form.html", {"form": form})
 
 
-def _pair_action(request, pk, form_class, action, success, *, form_kwargs):
-    """POST a small form to a lifecycle service; errors come back as messages on the pair page."""
+def _pair_action(request, pk, action, success: str, form=None):
+    """A lifecycle action posted from the pair page (with its small form, if any) by a manager of the pair."""
     pair = _managed_pair(request, pk)
-    form = form_class(request.POST, **form_kwargs(pair)) if form_class else None
-    try:
+
+    def run():
         if form is not None and not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+            raise form_errors(form)
         action(pair, form.cleaned_data if form is not None else {})
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
-    return redirect("mentoring:pair.detail", pk=pair.pk)
+
+    return post_action(request, run, success=success, then=pair)
 
 
 @require_POST
@@ -176,21 +160,22 @@ def mentee_add(request, pk):
     return _pair_action(
         request,
         pk,
-        AddMenteeForm,
         lambda pair, data: services.pair_add_mentee(pair=pair, mentee=data["mentee"], by=request.user),
         "Наставляемый добавлен.",
-        form_kwargs=lambda pair: {"organization": request.organization},
+        AddMenteeForm(request.POST, organization=request.organization),
     )
 
 
 @require_POST
 @member_required
 def mentee_remove(request, pk, person_pk):
-    def action(pair, data):
-        mentee = get_object_or_404(request.organization.persons, pk=person_pk)
-        services.pair_remove_mentee(pair=pair, mentee=mentee, by=request.user)
-
-    return _pair_action(request, pk, None, action, "Наставляемый исключён из состава.", form_kwargs=None)
+    mentee = get_object_or_404(request.organization.persons, pk=person_pk)
+    return _pair_action(
+        request,
+        pk,
+        lambda pair, data: services.pair_remove_mentee(pair=pair, mentee=mentee, by=request.user),
+        "Наставляемый исключён из состава.",
+    )
 
 
 @require_POST
@@ -198,17 +183,15 @@ def mentee_remove(request, pk, person_pk):
 def agreement(request, pk):
     """Agreement is recorded by a manager (from paper), or given online by the mentor or mentee themself,
     or by a parent for their child."""
-    pair = _visible_pair(request, pk)
+    pair = visible_pair(request, pk)
     person = get_object_or_404(request.organization.persons, pk=request.POST.get("person") or 0)
-    if not (rules.can_manage_pair(request, pair) or is_self_or_ward(request, person)):
-        raise PermissionDenied
-    try:
-        services.pair_record_agreement(pair=pair, person=person, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Согласие ({person.short_name}) записано.")
-    return redirect("mentoring:pair.detail", pk=pair.pk)
+    require(rules.can_manage_pair(request.actor, pair) or is_self_or_ward(request.actor, person))
+    return post_action(
+        request,
+        lambda: services.pair_record_agreement(pair=pair, person=person, by=request.user),
+        success=f"Согласие ({person.short_name}) записано.",
+        then=pair,
+    )
 
 
 @require_POST
@@ -217,10 +200,8 @@ def activate(request, pk):
     return _pair_action(
         request,
         pk,
-        None,
         lambda pair, data: services.pair_activate(pair=pair, by=request.user),
         "Пара начала работу.",
-        form_kwargs=None,
     )
 
 
@@ -230,10 +211,9 @@ def complete(request, pk):
     return _pair_action(
         request,
         pk,
-        CompleteForm,
         lambda pair, data: services.pair_complete(pair=pair, results=data["results"], by=request.user),
         "Пара завершена.",
-        form_kwargs=lambda pair: {},
+        CompleteForm(request.POST),
     )
 
 
@@ -243,10 +223,9 @@ def terminate(request, pk):
     return _pair_action(
         request,
         pk,
-        TerminateForm,
         lambda pair, data: services.pair_terminate(pair=pair, reason=data["reason"], by=request.user),
         "Пара прекращена досрочно.",
-        form_kwargs=lambda pair: {},
+        TerminateForm(request.POST),
     )
 
 
@@ -256,12 +235,11 @@ def replace_mentor(request, pk):
     """A mentor is replaced only by the director's order: this drafts «О замене наставника»; the replacement
     itself happens when the director signs it."""
     pair = _managed_pair(request, pk)
-    if not rules.can_draft_orders(request):
-        raise PermissionDenied
+    require(rules.can_draft_orders(request.actor))
     form = ReplaceMentorForm(request.POST, pair=pair)
     try:
         if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+            raise form_errors(form)
         order = services.order_draft_replacement(
             pair=pair,
             new_mentor=form.cleaned_data["new_mentor"],
@@ -270,9 +248,9 @@ def replace_mentor(request, pk):
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("mentoring:pair.detail", pk=pair.pk)
+        return redirect(pair)
     messages.success(
         request,
         "Проект приказа о замене наставника составлен. Наставник сменится, когда директор подпишет приказ.",
     )
-    return redirect("mentoring:order.detail", pk=order.pk)
+    return redirect(order)

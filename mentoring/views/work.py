@@ -5,24 +5,20 @@ Every URL that htmx calls is also an ordinary page: without JavaScript a GET ren
 POST redirects, so the plan can be kept in any browser.
 """
 
-from datetime import timedelta
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.decorators import member_required, rule_required
-from accounts.models import Person, Role
-from accounts.views import _apply_errors
-from mentoring import rules, services
-from mentoring.catalogue_data import PLAN_FORM, REVIEW_FORM
+from accounts.infra.forms import apply_errors
+from accounts.models import Person
+from accounts.views.web import is_htmx, member_required, post_action, require, rule_required
+from mentoring import rules, selectors, services
 from mentoring.documents.russian import format_date_ru
-from mentoring.forms_work import (
+from mentoring.forms.work import (
     FollowUpForm,
     MeetingForm,
     PlanForm,
@@ -30,19 +26,11 @@ from mentoring.forms_work import (
     ReviewForm,
     SafeguardingForm,
 )
-from mentoring.models import IndividualPlan, Meeting, Pair, PairMentee, PlanItem, PlanMark, Review
-from mentoring.selectors import managed_pairs, pairs_for
+from mentoring.models import IndividualPlan, Meeting, Pair, PlanItem, PlanMark, Review
+from mentoring.models.catalogue_data import PLAN_FORM, REVIEW_FORM
 from mentoring.services.work import review_fields
 
-RECENTLY_CLOSED = timedelta(days=90)  # closed pairs stay in the review list for a term
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _visible_pair(request, pk) -> Pair:
-    return get_object_or_404(pairs_for(request).select_related("mentor", "form", "programme"), pk=pk)
+from .pairs import visible_pair
 
 
 def _pair_mentees(pair, *, open_only: bool = True):
@@ -52,39 +40,20 @@ def _pair_mentees(pair, *, open_only: bool = True):
     return Person.objects.filter(**places)
 
 
-def _sees_every_mentee(request, pair) -> bool:
-    """The staff and the pair's mentor see every mentee's plan; in a group a mentee or a parent sees only
-    their own (their child's) — as on the pair page."""
-    return (
-        bool(request.roles & {Role.COORDINATOR, Role.DIRECTOR})
-        or rules.is_pair_mentor(request, pair)
-        or rules.can_manage_pair(request, pair)
-    )
-
-
 def _visible_plan(request, pk) -> IndividualPlan:
-    plans = IndividualPlan.objects.filter(pair__in=pairs_for(request))
-    plan = get_object_or_404(
-        plans.select_related("pair__mentor", "pair__form", "mentee", "approved_by"), pk=pk
+    plans = selectors.plans_for(request.actor).select_related(
+        "pair__mentor", "pair__form", "mentee", "approved_by"
     )
-    if not _sees_every_mentee(request, plan.pair):
-        own = request.person
-        if plan.mentee_id != own.pk and not own.wards.filter(child_id=plan.mentee_id).exists():
-            raise Http404
+    plan = get_object_or_404(plans, pk=pk)
+    if not selectors.sees_mentee(request.actor, plan.pair, plan.mentee_id):
+        raise Http404
     return plan
 
 
 def _editable_plan(request, pk) -> IndividualPlan:
     plan = _visible_plan(request, pk)
-    if not rules.can_edit_plan(request, plan.pair):
-        raise PermissionDenied
+    require(rules.can_edit_plan(request.actor, plan.pair))
     return plan
-
-
-def _progress(plan) -> dict:
-    progress = plan.items.aggregate(total=Count("pk"), done=Count("pk", filter=Q(is_done=True)))
-    progress["percent"] = round(100 * progress["done"] / progress["total"]) if progress["total"] else 0
-    return progress
 
 
 def _period(start, end) -> str:
@@ -97,9 +66,8 @@ def _period(start, end) -> str:
 @member_required
 def plan_create(request, pk):
     """`?mentee=<person pk>` picks the mentee (a group has a plan per mentee); an existing plan opens."""
-    pair = _visible_pair(request, pk)
-    if not rules.can_edit_plan(request, pair):
-        raise PermissionDenied
+    pair = visible_pair(request, pk)
+    require(rules.can_edit_plan(request.actor, pair))
     mentees = _pair_mentees(pair)
     chosen = request.GET.get("mentee", "")
     if chosen:
@@ -117,7 +85,7 @@ def plan_create(request, pk):
         try:
             plan = services.plan_save(plan=form.save(commit=False), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Индивидуальный план создан. Добавьте в него мероприятия.")
             return redirect("mentoring:plan.detail", pk=plan.pk)
@@ -132,7 +100,7 @@ def plan_update(request, pk):
         try:
             services.plan_save(plan=form.save(commit=False), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Индивидуальный план сохранён.")
             return redirect("mentoring:plan.detail", pk=plan.pk)
@@ -143,9 +111,9 @@ def plan_update(request, pk):
 def plan_detail(request, pk):
     plan = _visible_plan(request, pk)
     pair = plan.pair
-    is_mentor = rules.is_pair_mentor(request, pair)
-    manage = rules.can_manage_pair(request, pair)
-    can_edit = rules.can_edit_plan(request, pair)
+    is_mentor = selectors.is_pair_mentor(request.actor, pair)
+    manage = rules.can_manage_pair(request.actor, pair)
+    can_edit = rules.can_edit_plan(request.actor, pair)
     header = {
         "mentee_full_name": plan.mentee.full_name,
         "mentee_position": plan.mentee.description,
@@ -161,7 +129,7 @@ def plan_detail(request, pk):
         "columns": PLAN_FORM["table_columns"],
         "sections": [(section, sections[section["code"]]) for section in PLAN_FORM["sections"]],
         "items": plan.items.all(),
-        "progress": _progress(plan),
+        "progress": selectors.plan_progress(plan),
         "can_edit": can_edit,
         "can_submit": is_mentor and can_edit and plan.status == IndividualPlan.Status.DRAFT,
         "can_approve": manage and plan.status == IndividualPlan.Status.SUBMITTED,
@@ -169,7 +137,7 @@ def plan_detail(request, pk):
         "marks": PlanMark.choices,
         "meetings": pair.meetings.all(),
         "hint": services.meeting_hint(pair),
-        "show_notes": _sees_every_mentee(request, pair),
+        "show_notes": selectors.sees_every_mentee(request.actor, pair),
     }
     return render(request, "mentoring/work/plan_detail.html", context)
 
@@ -184,20 +152,20 @@ def _item_form(request, plan, item):
         try:
             item = services.plan_item_save(item=form.save(commit=False), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
-            if _is_htmx(request):
+            if is_htmx(request):
                 context = {
                     "plan": plan,
                     "item": item,
                     "can_edit": True,
-                    "progress": _progress(plan),
+                    "progress": selectors.plan_progress(plan),
                     "oob": True,
                 }
                 return render(request, "mentoring/work/_item_row.html", context)
             messages.success(request, "Мероприятие плана сохранено.")
             return redirect("mentoring:plan.detail", pk=plan.pk)
-    template = "mentoring/work/_item_form_row.html" if _is_htmx(request) else "mentoring/work/item_form.html"
+    template = "mentoring/work/_item_form_row.html" if is_htmx(request) else "mentoring/work/item_form.html"
     return render(request, template, {"plan": plan, "item": item, "form": form})
 
 
@@ -222,56 +190,56 @@ def plan_item_delete(request, pk, item_pk):
         services.plan_item_delete(item=item, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        if _is_htmx(request):  # keep the row and reload the page, which shows the message
+        if is_htmx(request):  # keep the row and reload the page, which shows the message
             return HttpResponse(headers={"HX-Refresh": "true"})
     else:
-        if _is_htmx(request):  # htmx removes the row; the progress bar comes out of band
+        if is_htmx(request):  # htmx removes the row; the progress bar comes out of band
             return render(
-                request, "mentoring/work/_progress.html", {"progress": _progress(plan), "oob": True}
+                request,
+                "mentoring/work/_progress.html",
+                {"progress": selectors.plan_progress(plan), "oob": True},
             )
         messages.success(request, "Мероприятие удалено из плана.")
     return redirect("mentoring:plan.detail", pk=plan.pk)
 
 
-def _plan_action(request, plan, action, success):
-    try:
-        action(plan=plan, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
-    return redirect("mentoring:plan.detail", pk=plan.pk)
+def _plan_action(request, pk, may, action, success: str):
+    plan = _visible_plan(request, pk)
+    require(may(request.actor, plan.pair))
+    return post_action(request, lambda: action(plan=plan, by=request.user), success=success, then=plan)
+
+
+def _mentor_or_manager(actor, pair) -> bool:
+    return selectors.is_pair_mentor(actor, pair) or rules.can_manage_pair(actor, pair)
 
 
 @require_POST
 @member_required
 def plan_submit(request, pk):
-    plan = _visible_plan(request, pk)
-    if not rules.is_pair_mentor(request, plan.pair):
-        raise PermissionDenied
-    return _plan_action(request, plan, services.plan_submit, "План представлен куратору на утверждение.")
+    return _plan_action(
+        request,
+        pk,
+        selectors.is_pair_mentor,
+        services.plan_submit,
+        "План представлен куратору на утверждение.",
+    )
 
 
 @require_POST
 @member_required
 def plan_approve(request, pk):
-    plan = _visible_plan(request, pk)
-    if not rules.can_manage_pair(request, plan.pair):
-        raise PermissionDenied
-    return _plan_action(request, plan, services.plan_approve, "Индивидуальный план утверждён.")
+    return _plan_action(
+        request, pk, rules.can_manage_pair, services.plan_approve, "Индивидуальный план утверждён."
+    )
 
 
 @require_POST
 @member_required
 def plan_mark(request, pk):
-    plan = _visible_plan(request, pk)
-    if not (rules.is_pair_mentor(request, plan.pair) or rules.can_manage_pair(request, plan.pair)):
-        raise PermissionDenied
-
-    def action(*, plan, by):
+    def mark(*, plan, by):
         services.plan_mark(plan=plan, mark=request.POST.get("mark", ""), by=by)
 
-    return _plan_action(request, plan, action, "Отметка о выполнении плана поставлена.")
+    return _plan_action(request, pk, _mentor_or_manager, mark, "Отметка о выполнении плана поставлена.")
 
 
 # --- Meetings ------------------------------------------------------------------------------------------
@@ -279,16 +247,15 @@ def plan_mark(request, pk):
 
 @member_required
 def meeting_create(request, pk):
-    pair = _visible_pair(request, pk)
-    if not rules.can_edit_plan(request, pair):  # who keeps the plan keeps the meetings too
-        raise PermissionDenied
+    pair = visible_pair(request, pk)
+    require(rules.can_edit_plan(request.actor, pair))  # who keeps the plan keeps the meetings too
     hint = services.meeting_hint(pair)
     form = MeetingForm(request.POST or None, instance=Meeting(pair=pair), initial={"kind": hint["suggested"]})
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_save(meeting=form.save(commit=False), by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"Встреча записана: {meeting}.")
             return redirect("mentoring:pair.detail", pk=pair.pk)
@@ -305,18 +272,16 @@ def _with_position(person) -> str:
 @member_required
 def review_edit(request, pk, mentee_pk):
     """The mentor writes the review (a draft, then «представить куратору»); the pair's managers read it."""
-    pair = _visible_pair(request, pk)
+    pair = visible_pair(request, pk)
     mentee = get_object_or_404(_pair_mentees(pair, open_only=False), pk=mentee_pk)
-    writer = rules.can_write_review(request, pair)
-    manage = rules.can_manage_pair(request, pair)
+    writer = rules.can_write_review(request.actor, pair)
+    manage = rules.can_manage_pair(request.actor, pair)
     review = pair.reviews.filter(mentee=mentee).first()
-    if not rules.can_read_review(request, pair, review):
-        raise PermissionDenied
+    require(rules.can_read_review(request.actor, pair, review))
     editable = writer and (review is None or review.status == Review.Status.DRAFT)
     form = ReviewForm(request.POST or None, initial=review.answers if review else None)
     if request.method == "POST":
-        if not editable:
-            raise PermissionDenied
+        require(editable)
         if form.is_valid():
             submit = "submit" in request.POST
             try:
@@ -324,7 +289,7 @@ def review_edit(request, pk, mentee_pk):
                     pair=pair, mentee=mentee, answers=form.cleaned_data, submit=submit, by=request.user
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 if submit:
                     messages.success(request, "Отзыв представлен куратору.")
@@ -336,7 +301,6 @@ def review_edit(request, pk, mentee_pk):
         "mentee": _with_position(mentee),
         "period": _period(pair.start_date, pair.end_date),
     }
-    pending = review is None or review.status == Review.Status.DRAFT
     context = {
         "pair": pair,
         "mentee": mentee,
@@ -347,7 +311,7 @@ def review_edit(request, pk, mentee_pk):
         "facts": [(row, facts[row["code"]]) for row in REVIEW_FORM if row["code"] in facts],
         "answers": [(row, review.answers.get(row["code"], "")) for row in review_fields()] if review else [],
         "due": pair.review_due,
-        "late": pending and timezone.localdate() > pair.review_due,
+        "late": selectors.review_is_late(review, pair.review_due, timezone.localdate()),
     }
     return render(request, "mentoring/work/review_form.html", context)
 
@@ -355,39 +319,20 @@ def review_edit(request, pk, mentee_pk):
 @rule_required(rules.can_manage_pairs)
 def review_list(request):
     """Every mentee of an open or recently closed pair in the user's area: late reviews first."""
-    today = timezone.localdate()
-    pairs = managed_pairs(request).filter(
-        Q(status__in=Pair.OPEN_STATUSES)
-        | Q(status__in=Pair.CLOSED_STATUSES, closed_on__gte=today - RECENTLY_CLOSED)
-    )
-    # A closed pair's places are closed with it; an open pair's closed place was a mentee who left.
-    places = (
-        PairMentee.objects.filter(pair__in=pairs)
-        .filter(Q(is_open=True) | Q(pair__status__in=Pair.CLOSED_STATUSES))
-        .select_related("pair__mentor", "pair__form", "mentee")
-    )
-    reviews = {(r.pair_id, r.mentee_id): r for r in Review.objects.filter(pair__in=pairs)}
-    rows = []
-    for place in places:
-        review = reviews.get((place.pair_id, place.mentee_id))
-        due = place.pair.review_due
-        pending = review is None or review.status == Review.Status.DRAFT
-        rows.append({"place": place, "review": review, "due": due, "late": pending and today > due})
-    rows.sort(key=lambda row: (not row["late"], row["due"], row["place"].mentee.full_name))
+    rows = selectors.review_rows(request.actor, timezone.localdate())
     return render(request, "mentoring/work/review_list.html", {"rows": rows})
 
 
 @require_POST
 @rule_required(rules.can_manage_pairs)
 def review_acknowledge(request, pk):
-    review = get_object_or_404(Review.objects.filter(pair__in=managed_pairs(request)), pk=pk)
-    try:
-        services.review_acknowledge(review=review, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Отзыв принят.")
-    return redirect("mentoring:review.list")
+    review = get_object_or_404(Review.objects.filter(pair__in=selectors.managed_pairs(request.actor)), pk=pk)
+    return post_action(
+        request,
+        lambda: services.review_acknowledge(review=review, by=request.user),
+        success="Отзыв принят.",
+        then="mentoring:review.list",
+    )
 
 
 # --- Safeguarding --------------------------------------------------------------------------------------
@@ -396,15 +341,14 @@ def review_acknowledge(request, pk):
 @member_required
 def safeguarding_create(request, pk):
     """The mentor raises a disclosure at any time; afterwards they see a confirmation, never the report."""
-    pair = _visible_pair(request, pk)
-    if not rules.is_pair_mentor(request, pair):
-        raise PermissionDenied
+    pair = visible_pair(request, pk)
+    require(selectors.is_pair_mentor(request.actor, pair))
     form = SafeguardingForm(request.POST or None, mentees=_pair_mentees(pair, open_only=False))
     if request.method == "POST" and form.is_valid():
         try:
             services.safeguarding_report(pair=pair, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request, "Сообщение передано куратору и координатору программы. Они свяжутся с вами."
@@ -414,7 +358,9 @@ def safeguarding_create(request, pk):
 
 
 def _visible_reports(request):
-    reports = request.organization.safeguarding_reports.filter(pair__in=managed_pairs(request))
+    reports = request.organization.safeguarding_reports.filter(
+        pair__in=selectors.managed_pairs(request.actor)
+    )
     return reports.select_related("pair__mentor", "pair__form", "mentee", "reported_by", "handled_by")
 
 
@@ -425,7 +371,7 @@ def safeguarding_list(request):
 
 @member_required
 def safeguarding_detail(request, pk):
-    if not rules.can_view_safeguarding(request):
+    if not rules.can_view_safeguarding(request.actor):
         raise Http404  # whether a report exists is itself not told, even to the mentor who filed it
     report = get_object_or_404(_visible_reports(request), pk=pk)
     form = FollowUpForm(
@@ -435,7 +381,7 @@ def safeguarding_detail(request, pk):
         try:
             services.safeguarding_follow_up(report=report, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "Сведения о принятых мерах сохранены.")
             return redirect("mentoring:safeguarding.detail", pk=report.pk)

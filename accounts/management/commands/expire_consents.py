@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from accounts.consents import consents_expire
+from accounts.services.consents import consents_expire
 
 
 class Command(BaseCommand):

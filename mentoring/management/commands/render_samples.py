@@ -12,8 +12,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts import consents
 from accounts.models import Guardianship, Membership, Organization, Person, Role, User
+from accounts.services import consents
 from mentoring import services
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
 from mentoring.documents.plan import render_plan

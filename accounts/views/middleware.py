@@ -1,0 +1,27 @@
+from accounts.actor import Actor
+
+SESSION_KEY = "organization_id"
+
+
+class CurrentOrganizationMiddleware:
+    """Sets request.actor (accounts.actor.Actor: the user, the organisation chosen in the switcher — else the
+    first membership —, the roles held there) and request.organization (the same organisation, through
+    which views scope every query, so another school's object is simply not found), and
+    request.organizations (all of the user's, for the switcher)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        organization, roles, request.organizations = None, frozenset(), []
+        user = request.user if request.user.is_authenticated else None
+        if user is not None:
+            memberships = list(user.memberships.select_related("organization").order_by("organization_id"))
+            organizations = {m.organization_id: m.organization for m in memberships}
+            request.organizations = list(organizations.values())
+            if organizations:
+                organization = organizations.get(request.session.get(SESSION_KEY)) or request.organizations[0]
+                roles = frozenset(m.role for m in memberships if m.organization_id == organization.pk)
+        request.actor = Actor(user=user, organization=organization, roles=roles)
+        request.organization = organization
+        return self.get_response(request)

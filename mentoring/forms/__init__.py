@@ -1,0 +1,1 @@
+"""Forms per area: they validate and normalise input; the services (mentoring.services) write."""

@@ -1,0 +1,98 @@
+from django import forms
+
+from accounts.infra.forms import CrispyMixin, DateInput, FilterFormMixin
+from accounts.models import Person
+from mentoring.models import Direction, MentoringForm, Pair, Programme, ReplacementGround, RoleModel
+
+
+def _mentors(organization):
+    return organization.persons.filter(mentor_profile__left_on__isnull=True, mentor_profile__isnull=False)
+
+
+def _mentees(organization):
+    return organization.persons.filter(mentee_profile__isnull=False, mentee_profile__left_on__isnull=True)
+
+
+class PairForm(CrispyMixin, forms.ModelForm):
+    submit_label = "Создать пару"
+    mentees = forms.ModelMultipleChoiceField(
+        label="Наставляемые",
+        queryset=Person.objects.none(),
+        required=False,
+        help_text="До 5 человек; пара — это группа из одного наставляемого.",
+    )
+
+    class Meta:
+        model = Pair
+        fields = ["programme", "form", "role_model", "direction", "mentor", "start_date", "end_date", "goal"]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "goal": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = organization.programmes.all()
+        self.fields["form"].queryset = MentoringForm.objects.filter(
+            programmes__organization=organization
+        ).distinct()
+        self.fields["role_model"].queryset = RoleModel.objects.select_related("form")
+        self.fields["direction"].queryset = Direction.objects.all()
+        self.fields["mentor"].queryset = _mentors(organization)
+        self.fields["mentees"].queryset = _mentees(organization)
+
+    def clean_mentees(self):
+        mentees = self.cleaned_data["mentees"]
+        if len(mentees) > 5:
+            raise forms.ValidationError("В группе не может быть больше 5 наставляемых.")
+        return mentees
+
+
+class AddMenteeForm(CrispyMixin, forms.Form):
+    submit_label = "Добавить"
+    mentee = forms.ModelChoiceField(label="Наставляемый", queryset=Person.objects.none())
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentee"].queryset = _mentees(organization)
+
+
+class CompleteForm(CrispyMixin, forms.Form):
+    submit_label = "Завершить"
+    results = forms.CharField(label="Результаты программы", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TerminateForm(CrispyMixin, forms.Form):
+    submit_label = "Прекратить досрочно"
+    reason = forms.CharField(label="Причина досрочного прекращения", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReplaceMentorForm(CrispyMixin, forms.Form):
+    submit_label = "Составить приказ о замене"
+    new_mentor = forms.ModelChoiceField(label="Новый наставник", queryset=Person.objects.none())
+    ground = forms.ChoiceField(label="Основание (п. 3.7 Положения)", choices=ReplacementGround.choices)
+
+    def __init__(self, *args, pair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_mentor"].queryset = _mentors(pair.organization).exclude(pk=pair.mentor_id)
+
+
+class PairFilterForm(FilterFormMixin, forms.Form):
+    q = forms.CharField(label="ФИО", required=False)
+    status = forms.ChoiceField(
+        label="Статус", required=False, choices=[("", "Все статусы"), *Pair.Status.choices]
+    )
+    form = forms.ModelChoiceField(
+        label="Форма", required=False, queryset=MentoringForm.objects.all(), empty_label="Все формы"
+    )
+    programme = forms.ModelChoiceField(
+        label="Программа", required=False, queryset=Programme.objects.none(), empty_label="Все программы"
+    )
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = organization.programmes.all()
+        self.fields["form"].queryset = MentoringForm.objects.filter(
+            programmes__organization=organization
+        ).distinct()

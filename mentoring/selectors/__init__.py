@@ -1,0 +1,44 @@
+"""Reads that follow relations, per area; they take an actor or an organisation, never a request."""
+
+from .bases import mentee_rows, mentor_rows, with_mentee_base, with_mentor_base
+from .consents import consent_tracker
+from .orders import orders_for
+from .pairs import (
+    curator_area_q,
+    curator_emails,
+    is_pair_mentor,
+    managed_pairs,
+    manages_pair,
+    pairs_for,
+    sees_every_mentee,
+    sees_mentee,
+    visible_mentee_ids,
+    with_list_relations,
+)
+from .programmes import bases_status, coverage
+from .work import plan_progress, plans_for, review_is_late, review_rows
+
+__all__ = [
+    "bases_status",
+    "consent_tracker",
+    "coverage",
+    "curator_area_q",
+    "curator_emails",
+    "is_pair_mentor",
+    "managed_pairs",
+    "manages_pair",
+    "mentee_rows",
+    "mentor_rows",
+    "orders_for",
+    "pairs_for",
+    "plan_progress",
+    "plans_for",
+    "review_is_late",
+    "review_rows",
+    "sees_every_mentee",
+    "sees_mentee",
+    "visible_mentee_ids",
+    "with_list_relations",
+    "with_mentee_base",
+    "with_mentor_base",
+]
