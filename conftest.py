@@ -57,6 +57,10 @@ def make_user(username, person, organization, *roles) -> User:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
     school = Organization.objects.create(
         full_name="Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»",
         short_name="МБОУ «СОШ № 1»",
@@ -112,6 +116,10 @@ def _test_settings(settings):
 def programme(world):
     """A 2025/2026 programme of the world's school with the three school forms; the coordinator curates
     everything, the curator only «Учитель – ученик»."""
+    return make_programme(world)
+
+
+def make_programme(world):
     from mentoring.models import MentoringForm, Programme, ProgrammeCurator
 
     if not MentoringForm.objects.exists():

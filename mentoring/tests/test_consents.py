@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from accounts.infra.tokens import LinkError as InvitationError
 from accounts.models import AuditEntry, Consent, ConsentRequest
 from accounts.services import consents
-from accounts.tests.test_permissions import ALL, expect
 from conftest import give_consents, make_bases, make_person
 from mentoring import services
 from mentoring.models import MentoringForm, Order, Pair
@@ -277,39 +276,6 @@ def test_consents_expire(world):
     Consent.objects.update(expires_on=timezone.localdate() - timedelta(days=1))
     assert consents.consents_expire() == 2
     assert not consents.has_valid_consent(world.persons["mentor"])
-
-
-GRID = [
-    (
-        "mentoring:consent.tracker",
-        lambda w: [],
-        expect(403, coordinator=200, curator=200, other_coordinator=200),
-    ),
-    (
-        "mentoring:consent.mine",
-        lambda w: [],
-        expect(200),
-    ),  # the observer person has a page with their own (empty) consents
-    (
-        "mentoring:consent.paper",
-        lambda w: [w.persons["child"].pk],
-        expect(403, coordinator=200, curator=200, other_coordinator=404),
-    ),
-    (
-        "mentoring:consent.pdf",
-        lambda w: [w.persons["child"].pk],
-        expect(404, coordinator=200, curator=200, parent=200),
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("name", "args", "role", "status"), [(n, a, r, t[r]) for n, a, t in GRID for r in ALL]
-)
-def test_consent_grid(world, client, name, args, role, status):
-    response = world.client(client, role).get(reverse(name, args=args(world)))
-    expected = 404 if (role is None and name == "mentoring:consent.pdf") else status
-    assert response.status_code == expected
 
 
 def test_a_signed_in_parent_signs_from_the_account_but_not_for_another_family(world, client):

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.tests.test_permissions import ALL, expect
+from accounts.testing.grid import ALL
 from mentoring import services
 from mentoring.models import Order, Pair
 
@@ -88,32 +88,6 @@ def orders(world, programme, agreed_pair):
         organization=world.other, title="О чужом", by=world.users["other_coordinator"]
     )
     return {"signed": signed, "draft": draft, "foreign": foreign}
-
-
-STAFF_SEE = {"coordinator": 200, "curator": 200, "director": 200}
-GRID = [
-    ("mentoring:order.list", lambda o: [], expect(200)),
-    ("mentoring:order.create", lambda o: [], expect(403, coordinator=200, other_coordinator=200)),
-    # The signed order names the mentor and the mentee (adults): they may read it; others may not.
-    ("mentoring:order.detail", lambda o: [o["signed"].pk], expect(404, **STAFF_SEE, mentor=200, mentee=200)),
-    ("mentoring:order.pdf", lambda o: [o["signed"].pk], expect(404, **STAFF_SEE, mentor=200, mentee=200)),
-    ("mentoring:order.detail", lambda o: [o["draft"].pk], expect(404, **STAFF_SEE)),
-    ("mentoring:order.pdf", lambda o: [o["draft"].pk], expect(404, **STAFF_SEE)),
-    (
-        "mentoring:order.update",
-        lambda o: [o["draft"].pk],
-        expect(403, coordinator=200, other_coordinator=404),
-    ),
-    ("mentoring:order.detail", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
-    ("mentoring:order.pdf", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
-]
-
-
-@pytest.mark.parametrize(
-    ("name", "args", "role", "status"), [(n, a, r, t[r]) for n, a, t in GRID for r in ALL]
-)
-def test_order_grid(world, client, orders, name, args, role, status):
-    assert world.client(client, role).get(reverse(name, args=args(orders))).status_code == status
 
 
 @pytest.mark.parametrize("role", ALL)

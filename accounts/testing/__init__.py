@@ -1,0 +1,1 @@
+"""Test support shared by the apps' test suites (imported only by tests)."""
