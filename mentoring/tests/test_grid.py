@@ -5,6 +5,7 @@ The world is built once for the module inside a transaction that is rolled back 
 in its own savepoint, so a POST changes nothing for the next one."""
 
 import importlib.util
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -19,11 +20,14 @@ APPS = ["accounts", "mentoring", "roadmap", "monitoring"]
 
 
 def _row_modules():
+    """<app>/tests/grid_rows.py and any grid_rows_<area>.py beside it, app by app."""
     modules = []
     for app in APPS:
-        name = f"{app}.tests.grid_rows"
-        if importlib.util.find_spec(f"{app}.tests") and importlib.util.find_spec(name):
-            modules.append(importlib.import_module(name))
+        spec = importlib.util.find_spec(f"{app}.tests")
+        if spec is None:
+            continue
+        for path in sorted(Path(spec.origin).parent.glob("grid_rows*.py")):
+            modules.append(importlib.import_module(f"{app}.tests.{path.stem}"))
     return modules
 
 

@@ -1,10 +1,17 @@
 """Demo data for a first look: `python manage.py demo_data` (idempotent — safe to run again)."""
 
+from importlib import import_module
+from importlib.util import find_spec
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from post_office.models import Email
 
 from mentoring.demo import DEMO_LOGINS, DEMO_PASSWORD, build_demo
+
+# The apps above mentoring add their part of the demo (a module <app>/demo.py with build_demo(school, other)),
+# in this order; mentoring itself does not import them.
+UPPER_APPS = ("roadmap", "monitoring")
 
 
 class Command(BaseCommand):
@@ -20,6 +27,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 last = Email.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
                 self.school, self.other = build_demo()
+                for app in UPPER_APPS:
+                    if find_spec(f"{app}.demo"):
+                        import_module(f"{app}.demo").build_demo(self.school, self.other)
                 Email.objects.filter(pk__gt=last).delete()
             self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы."))
         self.print_logins()
