@@ -213,3 +213,10 @@ class SafeguardingReport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%d.%m.%Y})"
+
+    @property
+    def notification_status(self) -> str:
+        """Whether the curators' letter went out (the outbox's status of it), in Russian."""
+        from accounts.infra.mail import delivery_status
+
+        return delivery_status(self.notification)

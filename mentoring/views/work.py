@@ -361,7 +361,9 @@ def _visible_reports(request):
     reports = request.organization.safeguarding_reports.filter(
         pair__in=selectors.managed_pairs(request.actor)
     )
-    return reports.select_related("pair__mentor", "pair__form", "mentee", "reported_by", "handled_by")
+    return reports.select_related(
+        "pair__mentor", "pair__form", "mentee", "reported_by", "handled_by", "notification"
+    )
 
 
 @rule_required(rules.can_view_safeguarding)
