@@ -26,7 +26,7 @@ run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: venv
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -m "not browser" -n auto --dist worksteal
 
 # Debian's Chromium for the journey tests (root on the project's machines).
 browser-deps:

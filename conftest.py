@@ -98,10 +98,17 @@ def build_world() -> World:
     return w
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    # PBKDF2's deliberate slowness is for attackers, not for the test suite (the whole session, so that data
+    # built once for a module signs in too).
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
-    # PBKDF2's deliberate slowness is for attackers, not for the test suite.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Letters go through the outbox as in production and are delivered to django.core.mail.outbox;
     # background work runs in the caller once the (captured) commit callbacks run.
     settings.EMAIL_BACKEND = "post_office.EmailBackend"

@@ -9,9 +9,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 
+from accounts.testing.data import built_once
 from accounts.testing.grid import ALL, named_urls
 from conftest import build_world
 
@@ -47,14 +47,13 @@ def grid_world(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.conf import settings
 
     media, settings.MEDIA_ROOT = settings.MEDIA_ROOT, tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), transaction.atomic():
+    with built_once(django_db_blocker):
         world = build_world()
         world.o = SimpleNamespace()
         for module in MODULES:
             if hasattr(module, "build"):
                 module.build(world)
         yield world
-        transaction.set_rollback(True)
     settings.MEDIA_ROOT = media
 
 
