@@ -9,10 +9,9 @@ from datetime import date
 
 import pytest
 
-from accounts.models import Guardianship, Membership, Organization, Person, Role, User
-
-PASSWORD = "Test-pass-12345"
-ROLES = ["coordinator", "curator", "director", "mentor", "mentee", "parent", "observer", "other_coordinator"]
+from accounts.models import Guardianship, Organization, Person, Role, User
+from accounts.testing.factories import PASSWORD, PersonFactory, UserFactory
+from accounts.testing.grid import ROLES  # noqa: F401 — the named actors, in the grid's order
 
 
 @dataclass
@@ -30,11 +29,7 @@ class World:
 
 
 def make_person(organization, last, first, middle="", *, sex="F", kind=Person.Kind.STAFF, **fields) -> Person:
-    if kind == Person.Kind.STAFF:
-        fields.setdefault("position", "учитель")
-    if kind == Person.Kind.STUDENT:
-        fields.setdefault("group", "7Б")
-    return Person.objects.create(
+    return PersonFactory(
         organization=organization,
         last_name=last,
         first_name=first,
@@ -46,13 +41,7 @@ def make_person(organization, last, first, middle="", *, sex="F", kind=Person.Ki
 
 
 def make_user(username, person, organization, *roles) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, email=f"{username}@example.com")
-    if person is not None:
-        person.user = user
-        person.save()
-    for role in roles:
-        Membership.objects.create(user=user, organization=organization, role=role)
-    return user
+    return UserFactory(username=username, person=person, roles=roles, roles__organization=organization)
 
 
 @pytest.fixture
@@ -176,49 +165,33 @@ def make_bases(world):
 @pytest.fixture
 def agreed_pair(world, programme):
     """«Учитель – учитель»: the world's mentor with the young teacher, both consented and agreed."""
-    from mentoring import services
-    from mentoring.models import MentoringForm, Pair
+    from mentoring.tests.factories import make_pair
 
     make_bases(world)
     give_consents(world.persons["mentor"], world.persons["mentee"])
-    by = world.users["coordinator"]
-    pair = services.pair_create(
-        programme=programme,
-        form=MentoringForm.objects.get(code="teacher_teacher"),
+    return make_pair(
+        programme,
+        form="teacher_teacher",
         mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1),
-        end_date=date(2026, 5, 29),
-        by=by,
         mentees=[world.persons["mentee"]],
+        by=world.users["coordinator"],
+        stage="agreed",
     )
-    for person in (world.persons["mentor"], world.persons["mentee"]):
-        services.pair_record_agreement(pair=pair, person=person, by=by)
-    return Pair.objects.get(pk=pair.pk)
 
 
 @pytest.fixture
 def active_pair(world, programme):
     """«Учитель – ученик»: the world's mentor with the parent's child, agreed, approved and working."""
-    from mentoring import services
-    from mentoring.models import MentoringForm
+    from mentoring.tests.factories import make_pair
 
     make_bases(world)
-    by = world.users["coordinator"]
-    pair = services.pair_create(
-        programme=programme,
-        form=MentoringForm.objects.get(code="teacher_pupil"),
+    return make_pair(
+        programme,
+        form="teacher_pupil",
         mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1),
-        end_date=date(2026, 5, 29),
-        by=by,
         mentees=[world.persons["child"]],
+        by=world.users["coordinator"],
     )
-    services.pair_record_agreement(pair=pair, person=world.persons["mentor"], by=by)
-    services.pair_record_agreement(pair=pair, person=world.persons["child"], by=by)
-    services.pair_approve(pair=pair, by=by)
-    services.pair_activate(pair=pair, by=by)
-    pair.refresh_from_db()
-    return pair
 
 
 def give_consents(*persons, kinds=("participation", "personal_data")):

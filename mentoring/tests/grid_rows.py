@@ -19,46 +19,15 @@ from conftest import give_consents, make_bases, make_person, make_programme
 from mentoring import services
 from mentoring.models import (
     DocumentPack,
-    IndividualPlan,
     MenteeProfile,
     MentoringForm,
     MentorProfile,
     Order,
     Pair,
-    PlanItem,
     Programme,
     SafeguardingReport,
 )
-
-COMPLETE_REVIEW = {
-    "topics_studied": "Дроби и проценты",
-    "tasks_completed": "Проект «Математика в магазине»",
-    "qualities_assessment": "Ответственный, любознательный",
-    "potential_and_recommendations": "Олимпиада",
-}
-
-
-def _pair(
-    programme, form, mentor, mentees, by, *, start=date(2025, 10, 1), end=date(2026, 5, 29), agree=True
-):
-    pair = services.pair_create(
-        programme=programme,
-        form=MentoringForm.objects.get(code=form),
-        mentor=mentor,
-        mentees=mentees,
-        start_date=start,
-        end_date=end,
-        by=by,
-    )
-    if agree:
-        for person in (mentor, *mentees):
-            pair = services.pair_record_agreement(pair=pair, person=person, by=by)
-    return pair
-
-
-def _plan(pair, mentee, by):
-    plan = IndividualPlan(pair=pair, mentee=mentee, start_date=pair.start_date, end_date=pair.end_date)
-    return services.plan_save(plan=plan, by=by)
+from mentoring.tests.factories import add_item, make_pair, make_plan, submit_review
 
 
 def _pack(organization, programme, by):
@@ -84,15 +53,16 @@ def build(world) -> None:
     o.mentor_profile = persons["mentor"].mentor_profile
     o.mentee_profile = persons["stranger_child"].mentee_profile
 
-    o.pair = _pair(o.programme, "teacher_pupil", persons["mentor"], [persons["child"]], coordinator)
-    o.pair = services.pair_activate(pair=services.pair_approve(pair=o.pair, by=coordinator), by=coordinator)
-    o.plan = _plan(o.pair, persons["child"], mentor)
-    o.item = services.plan_item_save(
-        item=PlanItem(plan=o.plan, activity="Знакомство", period="октябрь"), by=mentor
+    o.pair = make_pair(
+        o.programme,
+        form="teacher_pupil",
+        mentor=persons["mentor"],
+        mentees=[persons["child"]],
+        by=coordinator,
     )
-    o.review = services.review_save(
-        pair=o.pair, mentee=persons["child"], answers=COMPLETE_REVIEW, submit=True, by=mentor
-    )
+    o.plan = make_plan(o.pair, by=mentor)
+    o.item = add_item(o.plan, by=mentor)
+    o.review = submit_review(o.pair, mentee=persons["child"], by=mentor)
     o.report = services.safeguarding_report(
         pair=o.pair,
         mentee=persons["child"],
@@ -101,7 +71,14 @@ def build(world) -> None:
         by=mentor,
     )
 
-    o.teachers = _pair(o.programme, "teacher_teacher", persons["mentor"], [persons["mentee"]], coordinator)
+    o.teachers = make_pair(
+        o.programme,
+        form="teacher_teacher",
+        mentor=persons["mentor"],
+        mentees=[persons["mentee"]],
+        by=coordinator,
+        stage="agreed",
+    )
     signed = services.order_draft_pairs(programme=o.programme, pairs=[o.teachers], by=coordinator)
     services.order_submit(order=signed, by=coordinator)
     o.signed_order = services.order_approve(order=signed, by=users["director"])
@@ -134,15 +111,15 @@ def build(world) -> None:
         entered_on=date(2025, 9, 1),
         main_request="подготовка к аттестации",
     )
-    o.foreign_pair = _pair(
+    o.foreign_pair = make_pair(
         o.foreign_programme,
-        "teacher_teacher",
-        persons["other_teacher"],
-        [newcomer],
-        other_coordinator,
-        agree=False,
+        form="teacher_teacher",
+        mentor=persons["other_teacher"],
+        mentees=[newcomer],
+        by=other_coordinator,
+        stage="draft",
     )
-    o.foreign_plan = _plan(o.foreign_pair, newcomer, other_coordinator)
+    o.foreign_plan = make_plan(o.foreign_pair, by=other_coordinator)
     o.foreign_order = services.order_draft_free(organization=other, title="О чужом", by=other_coordinator)
     o.foreign_pack = _pack(other, o.foreign_programme, other_coordinator)
 

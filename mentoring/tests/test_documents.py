@@ -10,7 +10,8 @@ from pypdf import PdfReader
 from conftest import make_bases
 from mentoring import services
 from mentoring.documents.plan import plans_for_documents, render_plan
-from mentoring.models import IndividualPlan, MentoringForm, PlanItem, PlanMark, Review
+from mentoring.models import IndividualPlan, PlanItem, PlanMark, Review
+from mentoring.tests.factories import make_pair, make_plan
 
 ANSWERS = {
     "topics_studied": "дроби и проценты",
@@ -31,13 +32,6 @@ def pdf_text(data: bytes) -> str:
     """The extracted text with whitespace collapsed and words hyphenated at line ends joined again."""
     text = " ".join(" ".join(page.extract_text() for page in pdf_pages(data)).split())
     return text.replace("\u2010 ", "")
-
-
-def make_plan(pair, mentee, by, **fields) -> IndividualPlan:
-    plan = IndividualPlan(
-        pair=pair, mentee=mentee, start_date=date(2025, 10, 1), end_date=date(2026, 5, 29), **fields
-    )
-    return services.plan_save(plan=plan, by=by)
 
 
 def add_items(plan, by) -> None:
@@ -67,8 +61,8 @@ def approved_plan(world, pair, mentee) -> IndividualPlan:
     mentor = world.users["mentor"]
     plan = make_plan(
         pair,
-        mentee,
-        mentor,
+        mentee=mentee,
+        by=mentor,
         goal="Подготовка к олимпиаде",
         recommendations="Решать по одной задаче в день",
         methodical_help="Подборка задач",
@@ -89,24 +83,9 @@ def submitted_review(world, pair, mentee) -> Review:
 
 
 def active_pair_of(world, programme, *, form, mentor, mentees):
-    """A working pair, as the active_pair fixture makes it."""
+    """A working pair, as the active_pair fixture makes it (the people in the bases first)."""
     make_bases(world)
-    by = world.users["coordinator"]
-    pair = services.pair_create(
-        programme=programme,
-        form=MentoringForm.objects.get(code=form),
-        mentor=mentor,
-        start_date=date(2025, 10, 1),
-        end_date=date(2026, 5, 29),
-        by=by,
-        mentees=mentees,
-    )
-    for person in (mentor, *mentees):
-        services.pair_record_agreement(pair=pair, person=person, by=by)
-    services.pair_approve(pair=pair, by=by)
-    services.pair_activate(pair=pair, by=by)
-    pair.refresh_from_db()
-    return pair
+    return make_pair(programme, form=form, mentor=mentor, mentees=mentees, by=world.users["coordinator"])
 
 
 @pytest.fixture(autouse=True)
@@ -144,7 +123,7 @@ def test_plan_pdf_has_the_d3_header_table_sections_mark_and_signatures(world, ac
 
 
 def test_a_plan_not_yet_approved_is_a_draft_without_the_curators_signature(world, active_pair):
-    plan = make_plan(active_pair, world.persons["child"], world.users["mentor"])
+    plan = make_plan(active_pair, mentee=world.persons["child"], by=world.users["mentor"])
     text = pdf_text(render_plan(plans_for_documents().get(pk=plan.pk)))
     assert "ПРОЕКТ" in text
     assert "Зерщикова" not in text
@@ -188,7 +167,7 @@ def test_review_pdf_has_items_1_to_6_with_the_answers_and_signatures(world, clie
 
 
 def test_review_period_follows_the_mentees_plan(world, client, active_pair):
-    plan = make_plan(active_pair, world.persons["child"], world.users["mentor"])
+    plan = make_plan(active_pair, mentee=world.persons["child"], by=world.users["mentor"])
     plan.start_date, plan.end_date = date(2025, 11, 5), date(2026, 4, 30)
     services.plan_save(plan=plan, by=world.users["mentor"])
     review = submitted_review(world, active_pair, world.persons["child"])
@@ -278,6 +257,6 @@ def test_a_groups_plans_are_separate_documents(world, client, programme):
         mentor=world.persons["mentor"],
         mentees=[world.persons["child"], world.persons["stranger_child"]],
     )
-    plan = make_plan(group, world.persons["stranger_child"], world.users["mentor"])
+    plan = make_plan(group, mentee=world.persons["stranger_child"], by=world.users["mentor"])
     text = pdf_text(world.client(client, "mentor").get(reverse("mentoring:plan.pdf", args=[plan.pk])).content)
     assert "Кузнецов Артём" in text and "Сидоров" not in text

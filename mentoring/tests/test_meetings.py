@@ -78,7 +78,7 @@ def test_a_closed_pair_takes_no_meetings(world, client, active_pair):
 
 
 def test_meetings_on_the_plan_page_keep_the_notes_for_the_staff(world, client, active_pair):
-    plan = make_plan(active_pair, world.users["mentor"])
+    plan = make_plan(active_pair, by=world.users["mentor"])
     meeting = hold(active_pair, MeetingKind.ORGANISATIONAL, date(2025, 10, 2), world.users["mentor"])
     meeting.notes = "Мама просила не задерживать после уроков"
     meeting.save()

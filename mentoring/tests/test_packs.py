@@ -14,7 +14,8 @@ from accounts.infra import background
 from mentoring import services
 from mentoring.documents import packs
 from mentoring.models import DocumentPack
-from mentoring.tests.test_documents import active_pair_of, make_plan, pdf_text, submitted_review
+from mentoring.tests.factories import make_plan
+from mentoring.tests.test_documents import active_pair_of, pdf_text, submitted_review
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -36,8 +37,8 @@ def two_plans(world, programme, active_pair):
     )
     by = world.users["mentor"]
     return [
-        make_plan(active_pair, world.persons["child"], by),
-        make_plan(teachers, world.persons["mentee"], by),
+        make_plan(active_pair, mentee=world.persons["child"], by=by),
+        make_plan(teachers, mentee=world.persons["mentee"], by=by),
     ]
 
 
@@ -94,7 +95,7 @@ def test_all_documents_as_a_zip_with_russian_names(world, programme, active_pair
     services.order_draft_from_programme(
         programme=programme, kind="mentor_school", by=by
     )  # a draft: not in the pack
-    make_plan(teachers, world.persons["mentee"], world.users["mentor"])
+    make_plan(teachers, mentee=world.persons["mentee"], by=world.users["mentor"])
     submitted_review(world, teachers, world.persons["mentee"])
     services.review_save(
         pair=active_pair, mentee=world.persons["child"], answers={}, by=world.users["mentor"]

@@ -11,7 +11,8 @@ from django.urls import reverse
 from conftest import make_person
 from mentoring import services
 from mentoring.models import DocumentPack, MenteeProfile, MentoringForm, MentorProfile, Programme
-from mentoring.tests.test_documents import ANSWERS, active_pair_of, make_plan, submitted_review
+from mentoring.tests.factories import make_plan
+from mentoring.tests.test_documents import ANSWERS, active_pair_of, submitted_review
 
 
 @dataclass
@@ -49,7 +50,7 @@ def _foreign(world):
         end_date=date(2026, 5, 1),
         by=None,
     )
-    plan = make_plan(pair, mentee, None)
+    plan = make_plan(pair, mentee=mentee, by=None)
     pack = DocumentPack.objects.create(
         organization=other,
         programme=programme,
@@ -64,7 +65,7 @@ def _foreign(world):
 
 @pytest.fixture
 def docs(world, active_pair) -> Docs:
-    plan = make_plan(active_pair, world.persons["child"], world.users["mentor"])
+    plan = make_plan(active_pair, mentee=world.persons["child"], by=world.users["mentor"])
     review = submitted_review(world, active_pair, world.persons["child"])
     pack = DocumentPack.objects.create(
         organization=world.school,
@@ -98,7 +99,7 @@ def test_a_mentor_cannot_fetch_the_plan_or_review_of_another_mentors_pair(world,
     pair = active_pair_of(
         world, programme, form="teacher_teacher", mentor=colleague, mentees=[world.persons["mentee"]]
     )
-    plan = make_plan(pair, world.persons["mentee"], world.users["coordinator"])
+    plan = make_plan(pair, mentee=world.persons["mentee"], by=world.users["coordinator"])
     review = services.review_save(
         pair=pair, mentee=world.persons["mentee"], answers=ANSWERS, submit=True, by=None
     )
@@ -118,8 +119,8 @@ def test_in_a_group_a_parent_sees_only_their_childs_plan(world, client, programm
         mentor=world.persons["mentor"],
         mentees=[world.persons["child"], world.persons["stranger_child"]],
     )
-    own = make_plan(group, world.persons["child"], world.users["mentor"])
-    other = make_plan(group, world.persons["stranger_child"], world.users["mentor"])
+    own = make_plan(group, mentee=world.persons["child"], by=world.users["mentor"])
+    other = make_plan(group, mentee=world.persons["stranger_child"], by=world.users["mentor"])
     parent = world.client(client, "parent")
     assert parent.get(reverse("mentoring:plan.pdf", args=[own.pk])).status_code == 200
     assert parent.get(reverse("mentoring:plan.pdf", args=[other.pk])).status_code == 404

@@ -9,19 +9,19 @@ from django.urls import reverse
 
 from mentoring import services
 from mentoring.models import SafeguardingReport
-from mentoring.tests.test_plans import add_item, make_plan
+from mentoring.tests.factories import add_item, make_plan
 from mentoring.tests.test_reviews import COMPLETE, make_active_pair
 
 
 @pytest.fixture
 def objects(world, programme, active_pair):
     mentor = world.users["mentor"]
-    plan = make_plan(active_pair, mentor)
+    plan = make_plan(active_pair, by=mentor)
     child = world.persons["child"]
     return {
         "pair": active_pair,
         "plan": plan,
-        "item": add_item(plan, mentor),
+        "item": add_item(plan, by=mentor),
         "review": services.review_save(
             pair=active_pair, mentee=child, answers=COMPLETE, submit=True, by=mentor
         ),
@@ -39,7 +39,7 @@ def objects(world, programme, active_pair):
 
 
 def test_a_mentee_sees_their_own_plan(world, client, objects):
-    plan = make_plan(objects["teachers"], world.users["mentor"])
+    plan = make_plan(objects["teachers"], by=world.users["mentor"])
     client = world.client(client, "mentee")
     assert client.get(reverse("mentoring:plan.detail", args=[plan.pk])).status_code == 200
     assert client.get(reverse("mentoring:plan.update", args=[plan.pk])).status_code == 403

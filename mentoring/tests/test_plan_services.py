@@ -11,6 +11,7 @@ from accounts.models import AuditEntry
 from mentoring import services
 from mentoring.models import IndividualPlan, Meeting, MeetingKind, Pair, PlanItem, PlanMark, Review
 from mentoring.models.catalogue_data import REVIEW_FORM
+from mentoring.tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +28,15 @@ def message(excinfo) -> str:
     return " ".join(excinfo.value.messages)
 
 
-def make_plan(world, pair, *, start=date(2025, 10, 1), end=date(2026, 5, 29), rows=0) -> IndividualPlan:
-    plan = services.plan_save(
-        plan=IndividualPlan(
-            pair=pair,
-            mentee=world.persons["child"],
-            start_date=start,
-            end_date=end,
-            goal="Повышение успеваемости по математике",
-        ),
+def make_plan(world, pair, *, start=factories.START, end=factories.END, rows=0) -> IndividualPlan:
+    """The mentor's plan for the child, with `rows` numbered rows."""
+    plan = factories.make_plan(
+        pair,
         by=world.users["mentor"],
+        mentee=world.persons["child"],
+        start=start,
+        end=end,
+        goal="Повышение успеваемости по математике",
     )
     for i in range(rows):
         add_item(world, plan, f"Мероприятие {i + 1}")
@@ -44,10 +44,7 @@ def make_plan(world, pair, *, start=date(2025, 10, 1), end=date(2026, 5, 29), ro
 
 
 def add_item(world, plan, activity="Посещение уроков наставника", **fields) -> PlanItem:
-    fields.setdefault("period", "октябрь 2025")
-    return services.plan_item_save(
-        item=PlanItem(plan=plan, activity=activity, **fields), by=world.users["mentor"]
-    )
+    return factories.add_item(plan, by=world.users["mentor"], activity=activity, **fields)
 
 
 def approved_plan(world, pair) -> IndividualPlan:

@@ -8,30 +8,15 @@ from django.utils import timezone
 
 from conftest import make_bases
 from mentoring import services
-from mentoring.models import IndividualPlan, MentoringForm, PlanItem
+from mentoring.models import IndividualPlan, MentoringForm
+from mentoring.tests.factories import add_item, make_plan
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-def make_plan(pair, by, mentee=None, **fields) -> IndividualPlan:
-    plan = IndividualPlan(
-        pair=pair,
-        mentee=mentee or pair.mentees.first(),
-        start_date=date(2025, 10, 1),
-        end_date=date(2026, 5, 29),
-        **fields,
-    )
-    return services.plan_save(plan=plan, by=by)
-
-
-def add_item(plan, by, activity="Знакомство, выявление запроса", **fields) -> PlanItem:
-    item = PlanItem(plan=plan, activity=activity, period=fields.pop("period", "октябрь 2025"), **fields)
-    return services.plan_item_save(item=item, by=by)
-
-
 @pytest.fixture
 def plan(world, active_pair):
-    return make_plan(active_pair, world.users["mentor"], recommendations="Вести дневник наблюдений")
+    return make_plan(active_pair, by=world.users["mentor"], recommendations="Вести дневник наблюдений")
 
 
 def make_group(world, programme):
@@ -122,15 +107,15 @@ def test_a_group_has_a_plan_per_mentee(world, client, group):
 
 def test_a_parent_sees_only_their_own_childs_plan_in_a_group(world, client, group):
     by = world.users["mentor"]
-    own = make_plan(group, by, mentee=world.persons["child"])
-    other = make_plan(group, by, mentee=world.persons["stranger_child"])
+    own = make_plan(group, by=by, mentee=world.persons["child"])
+    other = make_plan(group, by=by, mentee=world.persons["stranger_child"])
     client = world.client(client, "parent")
     assert client.get(reverse("mentoring:plan.detail", args=[own.pk])).status_code == 200
     assert client.get(reverse("mentoring:plan.detail", args=[other.pk])).status_code == 404
 
 
 def test_changing_an_approved_plan_sends_it_back_for_approval(world, client, plan):
-    add_item(plan, world.users["mentor"])
+    add_item(plan, by=world.users["mentor"])
     services.plan_submit(plan=plan, by=world.users["mentor"])
     services.plan_approve(plan=plan, by=world.users["curator"])
     client = world.client(client, "mentor")
@@ -143,7 +128,7 @@ def test_changing_an_approved_plan_sends_it_back_for_approval(world, client, pla
 
 
 def test_a_closed_pairs_plan_is_read_only(world, client, plan):
-    add_item(plan, world.users["mentor"])
+    add_item(plan, by=world.users["mentor"])
     services.pair_complete(pair=plan.pair, by=world.users["coordinator"])
     client = world.client(client, "mentor")
     assert client.get(reverse("mentoring:plan.update", args=[plan.pk])).status_code == 403
@@ -156,9 +141,14 @@ def test_a_closed_pairs_plan_is_read_only(world, client, plan):
 
 def test_plan_page_shows_the_d3_layout_and_progress(world, client, plan):
     by = world.users["mentor"]
-    add_item(plan, by, activity="Диагностика затруднений", responsible="Иванова М.П.")
+    add_item(plan, by=by, activity="Диагностика затруднений", responsible="Иванова М.П.")
     add_item(
-        plan, by, activity="Посещение уроков", is_done=True, done_on=date(2025, 11, 14), comment="посетили 3"
+        plan,
+        by=by,
+        activity="Посещение уроков",
+        is_done=True,
+        done_on=date(2025, 11, 14),
+        comment="посетили 3",
     )
     page = (
         world.client(client, "mentor").get(reverse("mentoring:plan.detail", args=[plan.pk])).content.decode()
@@ -189,7 +179,7 @@ def test_plan_page_shows_the_d3_layout_and_progress(world, client, plan):
 
 
 def test_a_parent_reads_the_plan_without_edit_controls(world, client, plan):
-    item = add_item(plan, world.users["mentor"])
+    item = add_item(plan, by=world.users["mentor"])
     page = (
         world.client(client, "parent").get(reverse("mentoring:plan.detail", args=[plan.pk])).content.decode()
     )
@@ -202,7 +192,7 @@ def test_a_parent_reads_the_plan_without_edit_controls(world, client, plan):
 
 
 def test_edit_button_swaps_the_row_for_a_form_row_and_saving_returns_the_display_row(world, client, plan):
-    item = add_item(plan, world.users["mentor"])
+    item = add_item(plan, by=world.users["mentor"])
     client = world.client(client, "mentor")
     url = reverse("mentoring:plan.item.update", args=[plan.pk, item.pk])
     form_row = client.get(url, **HTMX).content.decode()
@@ -217,7 +207,7 @@ def test_edit_button_swaps_the_row_for_a_form_row_and_saving_returns_the_display
 
 
 def test_a_row_with_errors_comes_back_as_the_form_row(world, client, plan):
-    item = add_item(plan, world.users["mentor"])
+    item = add_item(plan, by=world.users["mentor"])
     client = world.client(client, "mentor")
     url = reverse("mentoring:plan.item.update", args=[plan.pk, item.pk])
     row = client.post(url, {"activity": "", "period": ""}, **HTMX).content.decode()
@@ -227,7 +217,7 @@ def test_a_row_with_errors_comes_back_as_the_form_row(world, client, plan):
 
 
 def test_done_checkbox_marks_the_row_with_todays_date_and_unmarks_it(world, client, plan):
-    item = add_item(plan, world.users["mentor"], comment="важно")
+    item = add_item(plan, by=world.users["mentor"], comment="важно")
     client = world.client(client, "mentor")
     url = reverse("mentoring:plan.item.update", args=[plan.pk, item.pk])
     row = client.post(url, {"toggle": "1", "is_done": "on"}, **HTMX).content.decode()
@@ -240,7 +230,7 @@ def test_done_checkbox_marks_the_row_with_todays_date_and_unmarks_it(world, clie
 
 
 def test_adding_a_row_appends_it(world, client, plan):
-    add_item(plan, world.users["mentor"])
+    add_item(plan, by=world.users["mentor"])
     client = world.client(client, "mentor")
     url = reverse("mentoring:plan.item.create", args=[plan.pk])
     assert client.get(url, **HTMX).content.decode().lstrip().startswith('<tr id="plan-item-new"')
@@ -251,8 +241,8 @@ def test_adding_a_row_appends_it(world, client, plan):
 
 def test_deleting_a_row_removes_it(world, client, plan):
     first, second = (
-        add_item(plan, world.users["mentor"]),
-        add_item(plan, world.users["mentor"], activity="Итоги"),
+        add_item(plan, by=world.users["mentor"]),
+        add_item(plan, by=world.users["mentor"], activity="Итоги"),
     )
     client = world.client(client, "mentor")
     response = client.post(reverse("mentoring:plan.item.delete", args=[plan.pk, first.pk]), **HTMX)
@@ -281,9 +271,9 @@ def test_rows_work_as_plain_pages_without_javascript(world, client, plan):
 
 
 def test_a_row_of_another_plan_is_not_found(world, client, group):
-    plan = make_plan(group, world.users["mentor"], mentee=world.persons["child"])
-    other = make_plan(group, world.users["mentor"], mentee=world.persons["stranger_child"])
-    item = add_item(other, world.users["mentor"])
+    plan = make_plan(group, by=world.users["mentor"], mentee=world.persons["child"])
+    other = make_plan(group, by=world.users["mentor"], mentee=world.persons["stranger_child"])
+    item = add_item(other, by=world.users["mentor"])
     client = world.client(client, "mentor")
     assert client.get(reverse("mentoring:plan.item.update", args=[plan.pk, item.pk])).status_code == 404
     assert client.post(reverse("mentoring:plan.item.delete", args=[plan.pk, item.pk])).status_code == 404
@@ -297,7 +287,7 @@ def test_mentor_submits_and_the_curator_approves(world, client, plan):
     submit = reverse("mentoring:plan.submit", args=[plan.pk])
     response = mentor.post(submit, follow=True)
     assert "Добавьте в план хотя бы одно мероприятие" in response.content.decode()
-    add_item(plan, world.users["mentor"])
+    add_item(plan, by=world.users["mentor"])
     mentor.post(submit)
     plan.refresh_from_db()
     assert plan.status == IndividualPlan.Status.SUBMITTED
@@ -332,7 +322,7 @@ def test_final_mark_by_the_mentor_of_an_active_pair(world, client, plan):
 
 
 def test_no_final_mark_before_the_pair_works(world, client, group):
-    plan = make_plan(group, world.users["mentor"])
+    plan = make_plan(group, by=world.users["mentor"])
     client = world.client(client, "mentor")
     assert (
         "Поставить отметку"

@@ -11,13 +11,9 @@ from django.utils import timezone
 from accounts.models import Person
 from mentoring import services
 from mentoring.models import MentoringForm, Pair, PairMentee, Review
+from mentoring.tests.factories import REVIEW_ANSWERS, make_pair
 
-COMPLETE = {
-    "topics_studied": "Дроби и проценты",
-    "tasks_completed": "Проект «Математика в магазине»",
-    "qualities_assessment": "Ответственный, любознательный",
-    "potential_and_recommendations": "Олимпиада",
-}
+COMPLETE = REVIEW_ANSWERS
 
 
 def on_day(monkeypatch, day: date) -> None:
@@ -29,20 +25,14 @@ def review_url(pair, mentee):
 
 
 def make_active_pair(world, programme, *, form: str, mentee: str, end: date) -> Pair:
-    by = world.users["coordinator"]
-    pair = services.pair_create(
-        programme=programme,
-        form=MentoringForm.objects.get(code=form),
+    return make_pair(
+        programme,
+        form=form,
         mentor=world.persons["mentor"],
-        start_date=date(2025, 10, 1),
-        end_date=end,
-        by=by,
         mentees=[world.persons[mentee]],
+        by=world.users["coordinator"],
+        end=end,
     )
-    for person in (world.persons["mentor"], world.persons[mentee]):
-        services.pair_record_agreement(pair=pair, person=person, by=by)
-    services.pair_approve(pair=pair, by=by)
-    return services.pair_activate(pair=pair, by=by)
 
 
 @pytest.fixture
