@@ -15,11 +15,22 @@ class ApprovedOrderError(Exception):
     """Raised on any attempt to change an approved order."""
 
 
+RENDERING_FIELDS = frozenset({"pdf", "pdf_sha256", "pdf_attempts", "pdf_error"})
+
+
 class OrderQuerySet(models.QuerySet):
     def update(self, **kwargs):
         if self.filter(status=Order.Status.APPROVED).exists():
             raise ApprovedOrderError("Подписанный приказ не изменяется.")
         return super().update(**kwargs)
+
+    def update_rendering(self, **fields) -> int:
+        """The one write to a signed order after its signature: the PDF rendered from its frozen data (or a
+        failed attempt). Only the rendering columns; the caller filters on pdf_sha256="" so a stored PDF is
+        never replaced."""
+        if set(fields) - RENDERING_FIELDS:
+            raise ApprovedOrderError("Подписанный приказ не изменяется.")
+        return super().update(**fields)
 
 
 class Order(models.Model):
@@ -90,6 +101,10 @@ class Order(models.Model):
     frozen = models.JSONField("данные подписанного приказа", null=True, blank=True, editable=False)
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # The PDF of a signed order is rendered from `frozen` after the signature commits (a 200-pair order takes
+    # seconds): until then pdf_sha256 is empty; a failed attempt is counted and retried.
+    pdf_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    pdf_error = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -109,12 +124,7 @@ class Order(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(status="approved")
-                | (
-                    Q(seq__isnull=False)
-                    & Q(approved_on__isnull=False)
-                    & Q(frozen__isnull=False)
-                    & ~Q(pdf_sha256="")
-                ),
+                | (Q(seq__isnull=False) & Q(approved_on__isnull=False) & Q(frozen__isnull=False)),
                 name="approved_order_is_numbered_and_frozen",
             ),
         ]
@@ -140,6 +150,10 @@ class Order(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def pdf_ready(self) -> bool:
+        return bool(self.pdf_sha256)
 
 
 class OrderAcknowledgement(models.Model):
