@@ -1,0 +1,39 @@
+"""Filters for the PDF templates: {{ text|typo }} (Russian typography, names and addresses never hyphenated),
+{{ day|num_date }} (05.06.2025, the one date style of an order)."""
+
+import re
+from datetime import date
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from mentoring.documents.russian import format_date_short, typographed
+
+register = template.Library()
+
+# Names (capitalised words, «Бонч-Бруевич»), initials with the surname, e-mails and URLs: never hyphenated.
+_UNBREAKABLE = re.compile(
+    r"https?://[^\s<]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[А-ЯЁ]\.[А-ЯЁ]?\.?\u00a0[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
+)
+
+
+@register.filter
+def typo(value) -> str:
+    text = escape(typographed(str(value or "")))
+    return mark_safe(_UNBREAKABLE.sub(lambda m: f'<span class="nh">{m.group(0)}</span>', text))
+
+
+@register.filter
+def typo_lines(value) -> str:
+    """typo, with line breaks kept (<br>)."""
+    return mark_safe("<br>".join(typo(line) for line in str(value or "").splitlines()))
+
+
+@register.filter
+def num_date(value) -> str:
+    if not value:
+        return "__.__.20__"
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    return format_date_short(value)
