@@ -80,8 +80,8 @@ def frozen(order) -> list[dict]:
     result = []
     for appendix in order.appendices:
         if appendix.get("provider"):
-            html, _ = resolve(order, appendix)
-            result.append({"title": appendix["title"], "html": html or ""})
+            html, why = resolve(order, appendix)
+            result.append({"title": appendix["title"], "html": html or "", "missing": "" if html else why})
         else:
             result.append(dict(appendix))
     return result

@@ -90,11 +90,13 @@ def join_ru(parts: list[str]) -> str:
 
 
 def people_with_descriptions(people, case: str) -> str:
-    """Several people with their positions in one case; commas close each apposition before the next name."""
+    """Several people with their positions in one case; the comma closing a position stays before «и»:
+    «Сидорова Павла Игоревича, обучающегося 7Б класса, и Фёдоровой Дарьи Алексеевны, обучающейся 7Б класса»."""
     texts = [named(p, case) for p in people]
     if len(texts) <= 1:
         return "".join(texts)
-    return ", ".join(t + ("," if ", " in t else "") for t in texts[:-1]).rstrip(",") + " и " + texts[-1]
+    out = ", ".join(texts[:-1])
+    return out + (", и " if ", " in texts[-2] else " и ") + texts[-1]
 
 
 def pair_assignment(pair, mentees) -> str:
