@@ -37,3 +37,25 @@ def num_date(value) -> str:
     if isinstance(value, str):
         value = date.fromisoformat(value)
     return format_date_short(value)
+
+
+RELATIONS = {
+    "мать": "матерью и законным представителем",
+    "отец": "отцом и законным представителем",
+    "опекун": "опекуном",
+    "попечитель": "попечителем",
+}
+
+
+@register.filter
+def relation_as(relation) -> str:
+    """«являясь матерью и законным представителем несовершеннолетнего …», «являясь опекуном …»."""
+    return RELATIONS.get(str(relation or "").lower(), "законным представителем")
+
+
+@register.filter
+def described(person, case: str = "nominative") -> str:
+    """The position or «обучающаяся 7Б класса» of a Person, in a case: «обучающейся 7Б класса»."""
+    from mentoring.documents.russian import person_description
+
+    return person_description(person, case)

@@ -16,7 +16,8 @@ from accounts.rules import is_self_or_ward
 from accounts.services import InvitationError
 from accounts.views import _apply_errors
 from mentoring import rules
-from mentoring.documents.render import render_pdf
+from mentoring.documents.consents import render_consents
+from mentoring.documents.letters import letter_pages, render_letters
 from mentoring.forms_consents import PaperConsentForm, SignForm, TrackerFilterForm
 from mentoring.services import consents as consent_services
 
@@ -131,26 +132,15 @@ def remind(request, pk):
 @rule_required(rules.can_manage_bases)
 def letters(request):
     """Printable letters with a fresh link and a QR code for the signers who have no e-mail."""
-    import segno
-
     filters = TrackerFilterForm(request.POST or None, organization=request.organization)
-    pages = []
-    for row in _participants(request, filters):
-        if row["valid"]:
-            continue
-        signers = [s for s in consents.signers_of(row["person"]) if not s.email]
-        if not signers:
-            continue
-        for link, token in consents.consent_request(subject=row["person"], by=request.user, send_email=False):
-            if link.signer in signers:
-                url = consents.consent_url(token)
-                pages.append({"link": link, "url": url, "qr": segno.make(url, error="m").svg_inline(scale=3)})
+    people = [row["person"] for row in _participants(request, filters) if not row["valid"]]
+    pages = letter_pages(people, by=request.user)
     if not pages:
         messages.info(
             request, "Писем для печати нет: у всех без согласия указан e-mail или согласие уже есть."
         )
         return redirect("mentoring:consent.tracker")
-    pdf = render_pdf("documents/consent_letters.html", {"pages": pages, "organization": request.organization})
+    pdf = render_letters(pages, request.organization)
     return _pdf_response(pdf, "pisma-soglasie.pdf")
 
 
@@ -233,23 +223,7 @@ def consent_pdf(request, pk):
     subject = get_object_or_404(Person, pk=pk)
     if not _may_see_consents(request, subject):
         raise Http404
-    given = {c.kind: c for c in subject.consents.filter(status=Consent.Status.GIVEN).select_related("signer")}
-    day = timezone.localdate()
-    signer = next(iter(consents.signers_of(subject, day)), None)
-    documents = []
-    for kind, label in ConsentKind.choices:
-        consent = given.get(kind)
-        if consent is not None:
-            documents.append({"label": label, "text": consent.text, "consent": consent})
-        elif signer is not None:
-            text = consents.consent_text(
-                kind, subject=subject, signer=signer, day=day, expires_on=consents.default_expiry(day)
-            )
-            documents.append({"label": label, "text": text, "consent": None, "signer": signer})
-    pdf = render_pdf(
-        "documents/consent.html",
-        {"documents": documents, "subject": subject, "organization": subject.organization},
-    )
+    pdf = render_consents(subject)
     return _pdf_response(pdf, "soglasie.pdf")
 
 

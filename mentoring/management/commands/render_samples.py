@@ -15,9 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import consents
-from accounts.models import Guardianship, Membership, Organization, Person, Role, User
+from accounts.models import ConsentKind, Guardianship, Membership, Organization, Person, Role, User
 from mentoring import services
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
+from mentoring.documents.consents import render_consents
+from mentoring.documents.letters import letter_pages, render_letters
 from mentoring.documents.plan import render_plan
 from mentoring.documents.regulation import default_regulation
 from mentoring.documents.review import render_review
@@ -461,6 +463,45 @@ def sample_documents() -> list[tuple[str, bytes]]:
     documents.append(("review", render_review(review)))
     documents.append(("mentor-base", render_base(MENTOR, school, programme)))
     documents.append(("mentee-base", render_base(MENTEE, school, programme)))
+    documents += consent_samples(school, pupils, coordinator)
+    return documents
+
+
+def consent_samples(school, pupils, coordinator) -> list[tuple[str, bytes]]:
+    """The consents of a girl signed online by her mother, a withdrawn one, a blank form for a pupil whose
+    parents are not recorded yet, and letters to a mother and to a teacher who have no e-mail."""
+    clock.set(date(2026, 5, 26))
+    documents = [("consent-signed", render_consents(pupils[1]))]
+    services.consent_withdraw(
+        subject=pupils[2], kinds=[ConsentKind.PUBLICATION, ConsentKind.PARTICIPATION], by=coordinator
+    )
+    documents.append(("consent-withdrawn", render_consents(pupils[2])))
+    orphan = _person(
+        school,
+        "Никитина",
+        "Алина",
+        "Сергеевна",
+        "F",
+        kind=Person.Kind.STUDENT,
+        group="5А",
+        birth_date=date(2014, 4, 2),
+    )
+    documents.append(("consent-blank", render_consents(orphan)))
+    girl = _person(
+        school,
+        "Белова",
+        "Ксения",
+        "Андреевна",
+        "F",
+        kind=Person.Kind.STUDENT,
+        group="6Б",
+        birth_date=date(2013, 11, 5),
+    )
+    mother = _person(school, "Белова", "Наталья", "Викторовна", "F", kind=Person.Kind.EXTERNAL)
+    Guardianship.objects.create(guardian=mother, child=girl, relation=Guardianship.Relation.MOTHER)
+    teacher = _person(school, "Орехов", "Денис", "Павлович", "M", position="учитель физической культуры")
+    pages = letter_pages([girl, teacher], by=coordinator)
+    documents.append(("letters", render_letters(pages, school)))
     return documents
 
 
