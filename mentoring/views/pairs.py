@@ -244,7 +244,9 @@ def terminate(request, pk):
         request,
         pk,
         TerminateForm,
-        lambda pair, data: services.pair_terminate(pair=pair, reason=data["reason"], by=request.user),
+        lambda pair, data: services.pair_terminate(
+            pair=pair, reason=data["reason"], category=data["category"], by=request.user
+        ),
         "Пара прекращена досрочно.",
         form_kwargs=lambda pair: {},
     )
