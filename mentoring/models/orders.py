@@ -207,6 +207,11 @@ class DocumentPack(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="document_packs")
     kind = models.CharField("состав", max_length=10, choices=Kind.choices)
     format = models.CharField("формат", max_length=10, choices=Format.choices)
+    include_drafts = models.BooleanField(
+        "с проектами",
+        default=False,
+        help_text="Неутверждённые планы и непринятые отзывы — после утверждённых",
+    )
     status = models.CharField("статус", max_length=10, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
