@@ -147,7 +147,7 @@ def merge_pdfs(files: list[tuple[str, bytes]], contents: bytes | None = None) ->
     """One PDF with a bookmark per document (after the contents page, if any)."""
     writer = PdfWriter()
     if contents:
-        writer.append(io.BytesIO(contents))
+        writer.append(io.BytesIO(contents), import_outline=False)
     for title, data in files:
         writer.append(io.BytesIO(data), outline_item=title)
     buffer = io.BytesIO()
