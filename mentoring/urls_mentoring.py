@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bases, consents, documents, orders, pairs, programmes, work
+from .views import bases, consents, documents, order_documents, orders, pairs, programmes, regulation, work
 
 app_name = "mentoring"
 
@@ -83,4 +83,19 @@ urlpatterns = [
     path("programmes/<int:pk>/packs/new/", documents.pack_create, name="pack.create"),
     path("packs/<int:pk>/", documents.pack_detail, name="pack.detail"),
     path("packs/<int:pk>/download/", documents.pack_download, name="pack.download"),
+    # Documents that orders approve: the Положение, the «Школа наставников»; the PDF of a signed order
+    path("regulation/", regulation.regulation_detail, name="regulation.detail"),
+    path("regulation/edit/", regulation.regulation_edit, name="regulation.edit"),
+    path("programmes/<int:pk>/mentor-school/", regulation.mentor_school, name="mentor_school"),
+    path(
+        "programmes/<int:pk>/mentor-school/<int:session_pk>/edit/",
+        regulation.mentor_school_session_edit,
+        name="mentor_school.session.update",
+    ),
+    path(
+        "programmes/<int:pk>/mentor-school/<int:session_pk>/delete/",
+        regulation.mentor_school_session_remove,
+        name="mentor_school.session.delete",
+    ),
+    path("orders/<int:pk>/pdf/status/", order_documents.order_pdf_status, name="order.pdf_status"),
 ]
