@@ -84,8 +84,13 @@ class MentorSchoolSession(models.Model):
             models.CheckConstraint(
                 condition=Q(trainer__isnull=False) | ~Q(trainer_name=""),
                 name="mentor_school_session_has_trainer",
+                violation_error_message="Укажите ведущего: работника школы или приглашённого специалиста.",
             ),
-            models.CheckConstraint(condition=Q(hours__gte=1), name="mentor_school_session_hours"),
+            models.CheckConstraint(
+                condition=Q(hours__gte=1),
+                name="mentor_school_session_hours",
+                violation_error_message="Продолжительность занятия — не меньше часа.",
+            ),
         ]
 
     def __str__(self):
