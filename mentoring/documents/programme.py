@@ -29,7 +29,7 @@ def _curator_persons(programme) -> list[dict]:
 def areas_text(entry: dict) -> str:
     parts = []
     if entry["whole"]:
-        parts.append("программа в целом")
+        parts.append("по программе в целом")
     if entry["forms"]:
         word = "по форме" if len(entry["forms"]) == 1 else "по формам"
         parts.append(f"{word} " + ", ".join(f"«{name}»" for name in entry["forms"]))

@@ -364,12 +364,12 @@ def name_with_description(person, case: NameCase | str = NameCase.NOMINATIVE) ->
 NBSP = "\u00a0"
 _TYPO_RULES = [
     (re.compile(r"№\s*(?=\S)"), "№" + NBSP),
-    (re.compile(r"(?<=[А-ЯЁA-Zа-яё»)])\s+№"), NBSP + "№"),  # «СОШ № 7», «приложение № 1» stay on one line
+    (re.compile(r"(?<=[А-ЯЁA-Zа-яё»“)])\s+№"), NBSP + "№"),  # «СОШ № 7», «приложение № 1» stay on one line
     # a one-letter preposition or conjunction does not end a line: «с 01.09.2025», «в МБОУ»
     (re.compile(r"(?<![\w.-])([вскоуиаВСКОУИА])\s+(?=\S)"), r"\1" + NBSP),
     # «М.П. Иванова», «Иванова М.П.», «М. П. Иванова»
     (re.compile(r"\b([А-ЯЁ]\.)\s?([А-ЯЁ]\.)\s+(?=[А-ЯЁ][а-яё])"), r"\1\2" + NBSP),
-    (re.compile(r"(?<=[а-яё])\s+(?=[А-ЯЁ]\.[А-ЯЁ]?\.?)"), NBSP),
+    (re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?=[А-ЯЁ]\.\s?[А-ЯЁ]?\.?)"), r"\1" + NBSP),
     (re.compile(r"(\d)\s+(г\.|гг\.|%)"), r"\1" + NBSP + r"\2"),
     (re.compile(r"(?<!\d\u00a0)\b(г\.|ст\.|п\.|ч\.|пп\.|ул\.|д\.)\s+(?=[\dА-ЯЁ])"), r"\1" + NBSP),
     (re.compile(r"\s+([–—])\s"), NBSP + r"\1 "),

@@ -25,6 +25,12 @@ def typo(value) -> str:
 
 
 @register.filter
+def quoted(value) -> str:
+    """«…» around a title, so that typo nests the quotes inside it: «Об организации „Школы наставников“»."""
+    return f"«{value}»"
+
+
+@register.filter
 def typo_lines(value) -> str:
     """typo, with line breaks kept (<br>)."""
     return mark_safe("<br>".join(typo(line) for line in str(value or "").splitlines()))
