@@ -202,7 +202,7 @@ def pair_record_agreement(*, pair: Pair, person: Person, by, on: date | None = N
 @transaction.atomic
 def pair_approve(*, pair: Pair, by, order=None) -> Pair:
     """Called by the approval of the director's order on the pairs (mentoring.services.orders)."""
-    pair = Pair.objects.select_for_update().get(pk=pair.pk)
+    pair = Pair.objects.select_for_update().select_related("organization").get(pk=pair.pk)
     if pair.status != Status.AGREED:
         raise ValidationError(f"Пара «{pair}» не согласована наставником и наставляемым.")
     pair.status = Status.APPROVED
@@ -220,7 +220,7 @@ def pair_approve(*, pair: Pair, by, order=None) -> Pair:
 
 @transaction.atomic
 def pair_activate(*, pair: Pair, by) -> Pair:
-    pair = Pair.objects.select_for_update().get(pk=pair.pk)
+    pair = Pair.objects.select_for_update().select_related("organization").get(pk=pair.pk)
     if pair.status != Status.APPROVED:
         raise ValidationError("Начать работу может только пара, утверждённая приказом.")
     pair.status = Status.ACTIVE

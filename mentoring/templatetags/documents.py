@@ -25,6 +25,13 @@ def typo(value) -> str:
 
 
 @register.filter
+def plain_typo(value) -> str:
+    """typo's non-breaking spaces and quotes without the markup, line breaks kept: for long tables, where the
+    cells are not hyphenated at all and the markup would only slow the layout down."""
+    return mark_safe("<br>".join(escape(typographed(line)) for line in str(value or "").splitlines()))
+
+
+@register.filter
 def quoted(value) -> str:
     """«…» around a title, so that typo nests the quotes inside it: «Об организации „Школы наставников“»."""
     return f"«{value}»"
