@@ -264,7 +264,14 @@ def pair_terminate(
     _close(pair, status=Status.TERMINATED, on=on or _today())
     pair.termination_reason, pair.termination_category = reason.strip(), category
     pair.save(update_fields=["status", "closed_on", "termination_reason", "termination_category"])
-    audit(organization=pair.organization, actor=by, action="pair.terminate", obj=pair, category=category)
+    audit(
+        organization=pair.organization,
+        actor=by,
+        action="pair.terminate",
+        obj=pair,
+        reason=reason,
+        category=category,
+    )
     return pair
 
 
