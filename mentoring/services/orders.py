@@ -153,6 +153,7 @@ def order_draft_replacement(*, pair, new_mentor, ground, by) -> Order:
         raise ValidationError("Наставника заменяют только в действующей паре.")
     mentees = _mentees(pair)
     whom = texts.people_with_descriptions(mentees, "genitive")
+    whom += "," if ", " in whom else ""  # the apposition closes before what follows
     old, new = texts.named(pair.mentor, "accusative"), texts.named(new_mentor, "accusative")
     curators = _curators(pair.programme)
     items = [
@@ -180,7 +181,7 @@ def order_draft_replacement(*, pair, new_mentor, ground, by) -> Order:
         by=by,
         title="О замене наставника",
         named=[pair.mentor, new_mentor, *curators],
-        preamble="В соответствии с Положением о наставничестве (основания замены наставника)",
+        preamble="В соответствии с Положением о наставничестве",
         items=items,
         replacement_pair=pair,
         replacement_mentor=new_mentor,
