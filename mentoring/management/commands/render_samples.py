@@ -24,6 +24,7 @@ from mentoring.documents.plan import render_plan
 from mentoring.documents.regulation import default_regulation
 from mentoring.documents.review import render_review
 from mentoring.models import (
+    DocumentPack,
     IndividualPlan,
     MenteeProfile,
     MentoringForm,
@@ -464,6 +465,7 @@ def sample_documents() -> list[tuple[str, bytes]]:
     documents.append(("mentor-base", render_base(MENTOR, school, programme)))
     documents.append(("mentee-base", render_base(MENTEE, school, programme)))
     documents += consent_samples(school, pupils, coordinator)
+    documents.append(("pack", pack_sample(programme, coordinator)))
     return documents
 
 
@@ -503,6 +505,28 @@ def consent_samples(school, pupils, coordinator) -> list[tuple[str, bytes]]:
     pages = letter_pages([girl, teacher], by=coordinator)
     documents.append(("letters", render_letters(pages, school)))
     return documents
+
+
+def pack_sample(programme, coordinator) -> bytes:
+    """All documents of the programme as one PDF, drafts included: the contents page first."""
+    import tempfile
+
+    from django.test import override_settings
+
+    from mentoring.documents.packs import build_pack
+
+    with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+        pack = DocumentPack.objects.create(
+            organization=programme.organization,
+            programme=programme,
+            kind=DocumentPack.Kind.ALL,
+            format=DocumentPack.Format.PDF,
+            include_drafts=True,
+            created_by=coordinator,
+        )
+        pack = build_pack(pack.pk)
+        with pack.file.open("rb") as file:
+            return file.read()
 
 
 def write_pngs(data: bytes, stem: Path, *, dpi: int = 100) -> int:
