@@ -155,6 +155,18 @@ class Order(models.Model):
     def pdf_ready(self) -> bool:
         return bool(self.pdf_sha256)
 
+    @property
+    def pdf_stalled(self) -> bool:
+        """No PDF two minutes after the signature (the background job was lost with its process, or failed):
+        the page stops waiting; the download renders it from the frozen data."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        if self.pdf_sha256 or self.approved_at is None:
+            return False
+        return self.pdf_attempts >= 3 or self.approved_at < timezone.now() - timedelta(minutes=2)
+
 
 class OrderAcknowledgement(models.Model):
     """«С приказом ознакомлены»: the people named in the order confirm they have read it."""

@@ -410,3 +410,23 @@ def test_a_failed_render_is_recorded_and_retried(world, programme, agreed_pair, 
     assert (
         order.frozen["items"] == Order.objects.get(pk=order.pk).frozen["items"]
     )  # the signed data is untouched
+
+
+def test_the_order_page_shows_the_pdf_being_prepared_then_its_hash(world, client, programme, agreed_pair):
+    from django.urls import reverse
+
+    order = services.order_draft_pairs(
+        programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
+    )
+    order = sign(order, world)
+    director = world.client(client, "director")
+    url = reverse("mentoring:order.pdf_status", args=[order.pk])
+    partial = director.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "PDF формируется" in partial and 'hx-trigger="every 1s"' in partial
+    assert (
+        "PDF формируется" in director.get(reverse("mentoring:order.detail", args=[order.pk])).content.decode()
+    )
+    order = order_services.order_render_pdf(order.pk)
+    partial = director.get(url).content.decode()
+    assert order.pdf_sha256 in partial and "every 1s" not in partial
+    assert world.client(client, "other_coordinator").get(url).status_code == 404

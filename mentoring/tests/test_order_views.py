@@ -107,6 +107,13 @@ GRID = [
     ),
     ("mentoring:order.detail", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
     ("mentoring:order.pdf", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
+    # The progress of a signed order's PDF: whoever may read the order (issue 13).
+    (
+        "mentoring:order.pdf_status",
+        lambda o: [o["signed"].pk],
+        expect(404, **STAFF_SEE, mentor=200, mentee=200),
+    ),
+    ("mentoring:order.pdf_status", lambda o: [o["foreign"].pk], expect(404, other_coordinator=200)),
 ]
 
 
