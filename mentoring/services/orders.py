@@ -52,10 +52,6 @@ def _mentees(pair) -> list[Person]:
     return [place.mentee for place in pair.memberships.filter(is_open=True).select_related("mentee")]
 
 
-def _person_of(user, organization) -> Person | None:
-    return next((p for p in user.persons.all() if p.organization_id == organization.pk), None)
-
-
 def _coordinators(organization) -> list[Person]:
     """The people who run the programme: the coordinators' cards in the organisation."""
     return list(
