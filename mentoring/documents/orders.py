@@ -39,7 +39,11 @@ def deadline_problems(items: list[str], day: date) -> list[str]:
     """Every dated deadline («до 01.10.2026») before `day`, naming the point and the date."""
     problems = []
     for number, item in enumerate(items, 1):
-        for match in DATED_DEADLINE.finditer(resolve_deadlines(item, day)):
+        text = resolve_deadlines(item, day)
+        for match in DATED_DEADLINE.finditer(text):
+            before = text[: match.start()]
+            if before.count("«") > before.count("»"):
+                continue  # quoted words of another text («слова „в срок до …“ заменить»), not a deadline
             try:
                 deadline = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
             except ValueError:

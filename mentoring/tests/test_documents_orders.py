@@ -430,3 +430,15 @@ def test_the_order_page_shows_the_pdf_being_prepared_then_its_hash(world, client
     partial = director.get(url).content.decode()
     assert order.pdf_sha256 in partial and "every 1s" not in partial
     assert world.client(client, "other_coordinator").get(url).status_code == 404
+
+
+def test_a_quoted_old_deadline_in_an_amendment_is_not_a_deadline():
+    day = date(2026, 3, 1)
+    items = [
+        "Внести изменения: слова «в срок до 13.10.2025» заменить словами «в срок до 20.03.2026».",
+        "в срок до 01.02.2026.",
+    ]
+    assert texts.deadline_problems(items, day) == [
+        "Пункт 2: срок «до 01.02.2026» раньше даты подписания 01.03.2026 — исправьте срок (или запишите его как "
+        "«{+N}»: N дней со дня подписания)."
+    ]
