@@ -190,6 +190,7 @@ class RegulationVersionAdmin(admin.ModelAdmin):
     """Versions are written by the school on its page (every save is a new version); shown here read-only."""
 
     list_display = ["organization", "number", "title", "created_at", "created_by"]
+    search_fields = ["organization__short_name", "title", "comment"]
     list_filter = ["organization"]
     readonly_fields = ["organization", "number", "title", "text", "comment", "created_by", "created_at"]
 
