@@ -5,6 +5,7 @@ a login. Roles are per organisation (Membership), so one teacher can be a mentor
 school and a curator in another.
 """
 
+import re
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser
@@ -212,9 +213,15 @@ class Person(models.Model):
 
     @property
     def description(self) -> str:
-        """Position for staff, class for students — as the order's appendix shows them."""
+        """Position for staff; for pupils «обучающаяся 7Б класса» / «обучающийся 7Б класса» (a group that is
+        not a school class: «обучающийся группы ИС-21») — as every document names them."""
         if self.kind == self.Kind.STUDENT:
-            return f"обучающийся {self.group}" if self.group else "обучающийся"
+            word = "обучающаяся" if self.sex == self.Sex.FEMALE else "обучающийся"
+            group = self.group.strip()
+            if not group:
+                return word
+            is_class = re.fullmatch(r"\d{1,2}\s*[А-ЯЁA-Z]?", group)
+            return f"{word} {group} класса" if is_class else f"{word} группы {group}"
         return self.position
 
 

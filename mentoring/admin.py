@@ -10,6 +10,7 @@ from .models import (
     MentorCategory,
     MentoringForm,
     MentorProfile,
+    MentorSchoolSession,
     MentorTerm,
     Order,
     OrderAcknowledgement,
@@ -18,6 +19,7 @@ from .models import (
     PlanItem,
     Programme,
     ProgrammeCurator,
+    RegulationVersion,
     Review,
     RoleModel,
     SafeguardingReport,
@@ -181,3 +183,24 @@ class DocumentPackAdmin(admin.ModelAdmin):
     list_display = ["programme", "kind", "format", "status", "done", "total", "created_at"]
     list_filter = ["status", "kind"]
     search_fields = ["programme__title"]
+
+
+@admin.register(RegulationVersion)
+class RegulationVersionAdmin(admin.ModelAdmin):
+    """Versions are written by the school on its page (every save is a new version); shown here read-only."""
+
+    list_display = ["organization", "number", "title", "created_at", "created_by"]
+    search_fields = ["organization__short_name", "title", "comment"]
+    list_filter = ["organization"]
+    readonly_fields = ["organization", "number", "title", "text", "comment", "created_by", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MentorSchoolSession)
+class MentorSchoolSessionAdmin(admin.ModelAdmin):
+    list_display = ["date", "topic", "programme", "trainer", "trainer_name", "hours"]
+    list_filter = ["programme__organization"]
+    search_fields = ["topic", "trainer_name", "trainer__last_name"]
+    autocomplete_fields = ["trainer"]

@@ -7,12 +7,25 @@ from datetime import date
 from celery import shared_task
 
 from mentoring.documents import packs
-from mentoring.services import reminders
+from mentoring.services import orders, reminders
 
 
 @shared_task
 def build_pack(pack_id: int) -> None:
     packs.build_pack(pack_id)
+
+
+@shared_task(bind=True, max_retries=orders.RENDER_ATTEMPTS - 1, default_retry_delay=10)
+def render_order_pdf(self, order_id: int) -> None:
+    """The PDF of a signed order, right after the signature. A failed render is retried: by Celery on a worker,
+    in place in the web process's thread (the signed data never changes, only the rendering columns)."""
+    if self.request.called_directly:
+        orders.order_render_with_retries(order_id)
+        return
+    try:
+        orders.order_render_pdf(order_id)
+    except Exception as error:
+        raise self.retry(exc=error) from error
 
 
 @shared_task

@@ -5,7 +5,7 @@ permission grid (mentoring/tests/grid.py)."""
 from django.contrib import admin
 from django.urls import include, path
 
-from .views import bases, consents, documents, home, orders, pairs, programmes, work
+from .views import bases, consents, documents, home, orders, pairs, programmes, regulation, work
 
 admin.site.site_header = "Наставничество — администрирование"
 admin.site.site_title = "Наставничество"
@@ -89,6 +89,21 @@ mentoring_patterns = [
     path("programmes/<int:pk>/packs/new/", documents.pack_create, name="pack.create"),
     path("packs/<int:pk>/", documents.pack_detail, name="pack.detail"),
     path("packs/<int:pk>/download/", documents.pack_download, name="pack.download"),
+    # The organisation's Положение о наставничестве and the «Школа наставников» (appendices of orders)
+    path("regulation/", regulation.regulation_detail, name="regulation.detail"),
+    path("regulation/edit/", regulation.regulation_edit, name="regulation.edit"),
+    path("programmes/<int:pk>/mentor-school/", regulation.mentor_school, name="mentor_school"),
+    path(
+        "programmes/<int:pk>/mentor-school/<int:session_pk>/edit/",
+        regulation.mentor_school_session_edit,
+        name="mentor_school.session.update",
+    ),
+    path(
+        "programmes/<int:pk>/mentor-school/<int:session_pk>/delete/",
+        regulation.mentor_school_session_remove,
+        name="mentor_school.session.delete",
+    ),
+    path("orders/<int:pk>/pdf/status/", orders.order_pdf_status, name="order.pdf_status"),
 ]
 
 

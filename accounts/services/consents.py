@@ -16,7 +16,7 @@ from accounts.models import Consent, ConsentKind, ConsentRequest, Guardianship, 
 
 from .audit import audit
 
-TEXT_VERSION = "2026-1"
+TEXT_VERSION = "2026-2"  # 2026-2: art. 9 part 4 and art. 10.1 forms, the cases of the child (issue 13)
 REQUIRED_KINDS = (ConsentKind.PARTICIPATION, ConsentKind.PERSONAL_DATA)
 LINK_TTL_DAYS = 30
 SCAN_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from accounts.models import Consent, ConsentKind, Guardianship, Organization, Person, User
 from accounts.services import consents
 from mentoring import services
+from mentoring.documents.demo import build_documents_extras
 from mentoring.models import (
     IndividualPlan,
     Meeting,
@@ -209,13 +210,17 @@ def build_documents_demo(school: Organization) -> None:
     for pair in Pair.objects.filter(pk__in=[p.pk for p in pairs]):
         _start_work(pair, by=coordinator)
 
-    # A returned order: the director asks for the training schedule.
+    # The Положение, the «Школа наставников», a draft target-model order and a reward order (issue 13).
+    build_documents_extras(school, programme, coordinator=coordinator, director=director)
+    # A returned order: the director asks for one more session in the training schedule.
     returned = services.order_draft_from_programme(
         programme=programme, kind=Order.Kind.MENTOR_SCHOOL, by=coordinator
     )
     services.order_submit(order=returned, by=coordinator)
     services.order_return(
-        order=returned, comment="Приложите график занятий «Школы наставников» по датам.", by=director
+        order=returned,
+        comment="Добавьте в график занятие о работе с обучающимися с ОВЗ и укажите ведущего.",
+        by=director,
     )
 
     # A submitted pairs order that cannot be signed: the last 8А mother has not consented yet.

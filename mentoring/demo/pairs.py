@@ -352,6 +352,7 @@ class PairSpec:
     closed_on: date | None = None
     results: str = ""
     reason: str = ""
+    category: str = "other"  # what the bases print; the reason stays on the pair page
     review: dict | None = None  # {"mentee", "answers", "acknowledged"}
 
 
@@ -530,6 +531,7 @@ PAIRS = [
             (TRIAL, date(2025, 10, 13), "Пробное занятие", ""),
         ],
         closed_on=date(2026, 2, 10),
+        category="health",
         reason="По заявлению законного представителя: длительное лечение обучающегося, обучение на дому "
         "по медицинским показаниям.",
     ),
@@ -904,6 +906,7 @@ PAIRS = [
             (TRIAL, date(2026, 10, 12), "Пробное занятие", ""),
         ],
         closed_on=date(2026, 11, 10),
+        category="health",
         reason="Обучающийся переведён на обучение на дому по медицинским показаниям; занятия продолжаются по "
         "индивидуальному учебному плану.",
     ),
@@ -1163,7 +1166,9 @@ def _build_pair(spec: PairSpec, programme, people, users) -> Pair | None:
     if spec.status == ST.COMPLETED:
         services.pair_complete(pair=pair, by=coordinator, results=spec.results, on=spec.closed_on)
     elif spec.status == ST.TERMINATED:
-        services.pair_terminate(pair=pair, reason=spec.reason, by=coordinator, on=spec.closed_on)
+        services.pair_terminate(
+            pair=pair, reason=spec.reason, category=spec.category, by=coordinator, on=spec.closed_on
+        )
     pair.refresh_from_db()
     for plan_spec, plan in zip(spec.plans, plans, strict=True):
         if plan_spec.mark:

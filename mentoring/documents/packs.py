@@ -9,15 +9,17 @@ import logging
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 
 from accounts.actor import Actor
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
 from mentoring.documents.plan import plans_for_documents, render_plan
+from mentoring.documents.render import render_pdf
 from mentoring.documents.review import render_review, reviews_for_documents
 from mentoring.models import DocumentPack, IndividualPlan, Order, Review
 from mentoring.selectors.pairs import managed_pairs
@@ -35,40 +37,84 @@ def _file_name(number: int, title: str) -> str:
     return f"{number:03d} {UNSAFE.sub('-', title).strip()[:120]}.pdf"
 
 
-def pack_documents(pack: DocumentPack) -> list[tuple[str, Callable[[], bytes]]]:
-    """(title, a function giving the PDF bytes) for every document of the pack, in the order of the pack."""
+@dataclass
+class PackDocument:
+    title: str
+    render: Callable[[], bytes]
+    status: str  # «подписан», «утверждён», «принят куратором», or a draft's status
+    draft: bool = False
+
+
+def pack_documents(pack: DocumentPack) -> list[PackDocument]:
+    """The documents of the pack in its order: the approved ones (signed orders, approved plans, accepted reviews,
+    the bases), then — only if asked for — the drafts (plans not approved yet, reviews not accepted yet)."""
+    from mentoring.services.orders import order_pdf
+
     pairs = pack_pairs(pack)
-    documents = []
+    approved, drafts = [], []
     if pack.kind == DocumentPack.Kind.ALL:
         orders = pack.programme.orders.filter(status=Order.Status.APPROVED).order_by("approved_on", "seq")
         for order in orders:
             title = f"Приказ от {order.approved_on:%d.%m.%Y} № {order.number} {order.title}"
-            documents.append((title, partial(bytes, order.pdf)))
+            approved.append(PackDocument(title, partial(order_pdf, order), "подписан"))
     plans = plans_for_documents(IndividualPlan.objects.filter(pair__in=pairs))
-    plans = plans.order_by("pair__mentor__last_name", "mentee__last_name", "pk")
-    documents += [
-        (f"Индивидуальный план — {plan.mentee.full_name}", partial(render_plan, plan)) for plan in plans
-    ]
+    for plan in plans.order_by("pair__mentor__last_name", "mentee__last_name", "pk"):
+        document = PackDocument(
+            f"Индивидуальный план — {plan.mentee.full_name}",
+            partial(render_plan, plan),
+            plan.get_status_display().lower(),
+            draft=plan.status != IndividualPlan.Status.APPROVED,
+        )
+        (drafts if document.draft else approved).append(document)
     if pack.kind == DocumentPack.Kind.ALL:
         reviews = reviews_for_documents(
             Review.objects.filter(pair__in=pairs).exclude(status=Review.Status.DRAFT)
         )
-        reviews = reviews.order_by("pair__mentor__last_name", "mentee__last_name", "pk")
-        documents += [
-            (
+        for review in reviews.order_by("pair__mentor__last_name", "mentee__last_name", "pk"):
+            document = PackDocument(
                 f"Отзыв о результатах наставничества — {review.mentee.full_name}",
                 partial(render_review, review),
+                review.get_status_display().lower(),
+                draft=review.status != Review.Status.ACKNOWLEDGED,
             )
-            for review in reviews
-        ]
+            (drafts if document.draft else approved).append(document)
         for kind, title in ((MENTOR, "База наставников"), (MENTEE, "База наставляемых")):
-            documents.append((title, partial(render_base, kind, pack.organization, pack.programme)))
-    return documents
+            approved.append(
+                PackDocument(
+                    title, partial(render_base, kind, pack.organization, pack.programme), "на дату сборки"
+                )
+            )
+    return approved + (drafts if pack.include_drafts else [])
 
 
-def merge_pdfs(files: list[tuple[str, bytes]]) -> bytes:
-    """One PDF with a bookmark per document."""
+def contents_pdf(pack: DocumentPack, documents: list[PackDocument], pages: list[int]) -> bytes:
+    """The contents page: each document with its status and its first page in the merged PDF (a zip: its file)."""
+    for offset in (1, 2, 3):
+        rows, page = [], offset + 1
+        for number, (document, count) in enumerate(zip(documents, pages, strict=True), 1):
+            rows.append({"number": number, "document": document, "page": page})
+            page += count
+        data = render_pdf(
+            "documents/pack_contents.html",
+            {
+                "pack": pack,
+                "organization": pack.organization,
+                "approved": [r for r in rows if not r["document"].draft],
+                "drafts": [r for r in rows if r["document"].draft],
+                "zip": pack.format == DocumentPack.Format.ZIP,
+                "today": timezone.localdate(),
+            },
+        )
+        if len(PdfReader(io.BytesIO(data)).pages) == offset:
+            return data
+    return data
+
+
+def merge_pdfs(files: list[tuple[str, bytes]], contents: bytes | None = None) -> bytes:
+    """One PDF with a bookmark per document (after the contents page, if any)."""
     writer = PdfWriter()
+    if contents:
+        writer.append(io.BytesIO(contents), import_outline=False)
     for title, data in files:
         writer.append(io.BytesIO(data), outline_item=title)
     buffer = io.BytesIO()
@@ -76,9 +122,11 @@ def merge_pdfs(files: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def zip_pdfs(files: list[tuple[str, bytes]]) -> bytes:
+def zip_pdfs(files: list[tuple[str, bytes]], contents: bytes | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        if contents:
+            archive.writestr("000 Содержание.pdf", contents)
         for number, (title, data) in enumerate(files, 1):
             archive.writestr(_file_name(number, title), data)
     return buffer.getvalue()
@@ -97,11 +145,16 @@ def build_pack(pack_id: int) -> DocumentPack:
         pack.status, pack.done, pack.total, pack.error = DocumentPack.Status.RUNNING, 0, len(documents), ""
         pack.save(update_fields=["status", "done", "total", "error"])
         files = []
-        for title, render in documents:
-            files.append((title, render()))
+        for document in documents:
+            files.append((document.title, document.render()))
             pack.done += 1
             pack.save(update_fields=["done"])
-        data = merge_pdfs(files) if pack.format == DocumentPack.Format.PDF else zip_pdfs(files)
+        pages = [len(PdfReader(io.BytesIO(data)).pages) for _, data in files]
+        contents = contents_pdf(pack, documents, pages) if documents else None
+        if pack.format == DocumentPack.Format.PDF:
+            data = merge_pdfs(files, contents)
+        else:
+            data = zip_pdfs(files, contents)
         pack.file.save(pack_file_name(pack), ContentFile(data), save=False)
         pack.status = DocumentPack.Status.DONE
     except Exception as error:  # a background job has no one to raise to: the pack page shows the error

@@ -36,8 +36,26 @@ def period(start, end) -> str:
     return f"с {format_date_ru(start)} по {format_date_ru(end)}"
 
 
+# The seed's form D3 is written for an employee («должность», «должностные обязанности»); for a pupil the same
+# fields are named in a pupil's terms.
+PUPIL_TITLES = {
+    "mentee_position": "Класс (группа) обучающегося, в отношении которого осуществляется наставничество",
+    "mentor_position": "Класс (группа) наставника — обучающегося",
+    "mentor_recommendations": "Рекомендации наставника по вопросам учёбы, развития и участия в жизни школы",
+    "methodical_help": "Помощь наставника в освоении образовательной программы и достижении целей плана",
+}
+
+
+def _titled(field: dict, *, pupil: bool) -> dict:
+    if pupil and field["code"] in PUPIL_TITLES:
+        return {**field, "title_ru": PUPIL_TITLES[field["code"]]}
+    return field
+
+
 def plan_context(plan: IndividualPlan) -> dict:
     pair, mentee = plan.pair, plan.mentee
+    mentee_is_pupil = mentee.kind == mentee.Kind.STUDENT
+    mentor_is_pupil = pair.mentor.kind == pair.mentor.Kind.STUDENT
     header = {
         "mentee_full_name": mentee.full_name,
         "mentee_position": mentee.description,
@@ -50,9 +68,21 @@ def plan_context(plan: IndividualPlan) -> dict:
         "form": PLAN_FORM,
         "organization": pair.organization,
         "plan": plan,
-        "header": [(field, header[field["code"]]) for field in PLAN_FORM["header_fields"]],
+        "header": [
+            (
+                _titled(
+                    field,
+                    pupil=mentor_is_pupil if field["code"] == "mentor_position" else mentee_is_pupil,
+                ),
+                header[field["code"]],
+            )
+            for field in PLAN_FORM["header_fields"]
+        ],
         "items": plan.items.all(),
-        "sections": [(section, sections[section["code"]]) for section in PLAN_FORM["sections"]],
+        "sections": [
+            (_titled(section, pupil=mentee_is_pupil), sections[section["code"]])
+            for section in PLAN_FORM["sections"]
+        ],
         # The curator signs by approving the plan; the mentor's date is left to be written by hand.
         "signatures": [
             {

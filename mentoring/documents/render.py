@@ -16,7 +16,9 @@ def font_dir_uri() -> str:
 
 
 def render_html(template: str, context: dict) -> str:
-    return render_to_string(template, {**context, "font_dir": font_dir_uri()})
+    from mentoring.documents.watermark import draft_mark_uri
+
+    return render_to_string(template, {**context, "font_dir": font_dir_uri(), "draft_mark": draft_mark_uri()})
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -14,6 +14,7 @@ names, so ``_inflector`` patches the rule data before use:
 """
 
 import json
+import re
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
@@ -26,6 +27,12 @@ from petrovich.main import DEFAULT_RULES_PATH, Petrovich
 __all__ = [
     "NameCase",
     "decline_full_name",
+    "decline_position",
+    "name_with_description",
+    "nest_quotes",
+    "person_description",
+    "pupil_description",
+    "typographed",
     "format_date_ru",
     "format_date_short",
     "initials_surname",
@@ -187,3 +194,206 @@ def initials_surname(last: str, first: str, middle: str | None = None) -> str:
 def surname_initials(last: str, first: str, middle: str | None = None) -> str:
     """List form: «Иванова М.П.»."""
     return f"{last.strip()} {_initials(first, middle)}"
+
+
+# --- Positions and pupils in a case -------------------------------------------------------------------
+# A position keeps its grammatical gender whoever holds it («Иванову Марию Петровну, учителя
+# математики»), so only its head phrase declines: the adjectives before the first noun and that noun
+# (both parts of a hyphenated one: «педагога-психолога»); the words after it are already in the
+# genitive («директора по УВР») or fixed («7Б класса») and stay as they are.
+
+_ADJECTIVE_ENDINGS = {
+    # nominative ending: {case: ending}
+    "ый": {
+        "genitive": "ого",
+        "dative": "ому",
+        "accusative": "ого",
+        "instrumental": "ым",
+        "prepositional": "ом",
+    },
+    "ой": {
+        "genitive": "ого",
+        "dative": "ому",
+        "accusative": "ого",
+        "instrumental": "ым",
+        "prepositional": "ом",
+    },
+    "ий": {
+        "genitive": "его",
+        "dative": "ему",
+        "accusative": "его",
+        "instrumental": "им",
+        "prepositional": "ем",
+    },
+    "ая": {"genitive": "ой", "dative": "ой", "accusative": "ую", "instrumental": "ой", "prepositional": "ой"},
+    "яя": {"genitive": "ей", "dative": "ей", "accusative": "юю", "instrumental": "ей", "prepositional": "ей"},
+}
+_HARD_AFTER = "кгх"  # «русский» → «русского», but «старший» → «старшего», «средний» → «среднего»
+_HUSHING = "жшчщ"  # «обучающаяся» → «обучающейся», «старшая» → «старшей»
+
+
+def _decline_adjective(word: str, case: str) -> str | None:
+    reflexive = word.endswith("ся")
+    stem_word = word[:-2] if reflexive else word
+    ending = stem_word[-2:]
+    if ending not in _ADJECTIVE_ENDINGS or len(stem_word) < 4:
+        return None
+    stem = stem_word[:-2]
+    new = _ADJECTIVE_ENDINGS[ending][case]
+    if ending == "ий" and stem[-1] in _HARD_AFTER:
+        new = _ADJECTIVE_ENDINGS["ый"][case].replace("ым", "им")
+    if ending == "ая" and stem[-1] in _HUSHING:
+        new = {"accusative": "ую"}.get(case, "ей")
+    return stem + new + ("ся" if reflexive else "")
+
+
+_NOUN_ENDINGS = {
+    # the last letter(s) of a masculine or feminine noun: {case: (letters to cut, ending)}
+    "ь": {
+        "genitive": (1, "я"),
+        "dative": (1, "ю"),
+        "accusative": (1, "я"),
+        "instrumental": (1, "ем"),
+        "prepositional": (1, "е"),
+    },
+    "й": {
+        "genitive": (1, "я"),
+        "dative": (1, "ю"),
+        "accusative": (1, "я"),
+        "instrumental": (1, "ем"),
+        "prepositional": (1, "е"),
+    },
+    "а": {
+        "genitive": (1, "ы"),
+        "dative": (1, "е"),
+        "accusative": (1, "у"),
+        "instrumental": (1, "ой"),
+        "prepositional": (1, "е"),
+    },
+    "я": {
+        "genitive": (1, "и"),
+        "dative": (1, "е"),
+        "accusative": (1, "ю"),
+        "instrumental": (1, "ей"),
+        "prepositional": (1, "е"),
+    },
+}
+_CONSONANT = {"genitive": "а", "dative": "у", "accusative": "а", "instrumental": "ом", "prepositional": "е"}
+_VOWELS = "аеёиоуыэюя"
+
+
+def _decline_noun(word: str, case: str) -> str:
+    lower = word.lower()
+    last = lower[-1]
+    if last in _NOUN_ENDINGS:
+        cut, ending = _NOUN_ENDINGS[last][case]
+        if last == "а" and case == "genitive" and lower[-2] in _HARD_AFTER + _HUSHING:
+            ending = "и"  # «вожатка» → «вожатки»
+        return word[:-cut] + ending
+    if last in _VOWELS or not last.isalpha():
+        return word  # «атташе», «ИО»: indeclinable
+    ending = _CONSONANT[case]
+    if case == "instrumental" and last in _HUSHING + "ц":
+        ending = "ем"
+    return word + ending
+
+
+def _match_case(source: str, declined: str) -> str:
+    return declined[0].upper() + declined[1:] if source[:1].isupper() else declined
+
+
+def _decline_head(phrase: str, case: str) -> str:
+    words = phrase.split(" ")
+    out = []
+    for index, word in enumerate(words):
+        if not word or word.isupper() or not word[0].isalpha():
+            return " ".join(out + words[index:])  # «УВР», «7Б»: the head has ended
+        adjective = _decline_adjective(word.lower(), case)
+        if adjective is not None:
+            out.append(_match_case(word, adjective))
+            continue
+        parts = word.split("-")
+        declined = "-".join(_match_case(part, _decline_noun(part, case)) if part else part for part in parts)
+        return " ".join([*out, declined, *words[index + 1 :]])
+    return " ".join(out)
+
+
+def decline_position(position: str, case: NameCase | str) -> str:
+    """«заместитель директора по УВР» → accusative «заместителя директора по УВР»; each of several
+    comma-separated positions declines («учителя математики, классного руководителя 7А класса»)."""
+    case = NameCase(case)
+    if case is NameCase.NOMINATIVE or not position.strip():
+        return position.strip()
+    return ", ".join(_decline_head(part.strip(), case.value) for part in position.split(","))
+
+
+_CLASS = re.compile(r"^\d{1,2}\s*[А-ЯЁA-Z]?$")
+
+
+def pupil_description(sex: str, group: str, case: NameCase | str = NameCase.NOMINATIVE) -> str:
+    """«обучающаяся 7Б класса» for a girl, «обучающийся 7Б класса» for a boy, in any case; a group that is
+    not a school class reads «обучающийся группы ИС-21»."""
+    word = "обучающаяся" if (sex or "").upper() == "F" else "обучающийся"
+    word = decline_position(word, case)
+    group = (group or "").strip()
+    if not group:
+        return word
+    return f"{word} {group} класса" if _CLASS.match(group) else f"{word} группы {group}"
+
+
+def person_description(person, case: NameCase | str = NameCase.NOMINATIVE) -> str:
+    """The position of an employee or the class of a pupil (a Person or a frozen dict), in `case`."""
+    get = person.get if isinstance(person, dict) else lambda key, default="": getattr(person, key, default)
+    if get("kind", "") == "student":
+        return pupil_description(get("sex", ""), get("group", ""), case)
+    return decline_position(get("position", "") or "", case)
+
+
+def name_with_description(person, case: NameCase | str = NameCase.NOMINATIVE) -> str:
+    """«Зерщикову Анну Николаевну, заместителя директора по УВР» — name and position agree in `case`."""
+    get = person.get if isinstance(person, dict) else lambda key, default="": getattr(person, key, default)
+    name = decline_full_name(
+        get("last_name"), get("first_name"), get("middle_name", ""), get("sex", ""), case
+    )
+    description = person_description(person, case)
+    return f"{name}, {description}" if description else name
+
+
+# --- Typography ---------------------------------------------------------------------------------------
+
+NBSP = "\u00a0"
+_TYPO_RULES = [
+    (re.compile(r"№\s*(?=\S)"), "№" + NBSP),
+    (re.compile(r"(?<=[А-ЯЁA-Zа-яё»“)])\s+№"), NBSP + "№"),  # «СОШ № 7», «приложение № 1» stay on one line
+    # a one-letter preposition or conjunction does not end a line: «с 01.09.2025», «в МБОУ»
+    (re.compile(r"(?<![\w.-])([вскоуиаВСКОУИА])\s+(?=\S)"), r"\1" + NBSP),
+    # «М.П. Иванова», «Иванова М.П.», «М. П. Иванова»
+    (re.compile(r"\b([А-ЯЁ]\.)\s?([А-ЯЁ]\.)\s+(?=[А-ЯЁ][а-яё])"), r"\1\2" + NBSP),
+    (re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?=[А-ЯЁ]\.\s?[А-ЯЁ]?\.?)"), r"\1" + NBSP),
+    (re.compile(r"(\d)\s+(г\.|гг\.|%)"), r"\1" + NBSP + r"\2"),
+    (re.compile(r"(?<!\d\u00a0)\b(г\.|ст\.|п\.|ч\.|пп\.|ул\.|д\.)\s+(?=[\dА-ЯЁ])"), r"\1" + NBSP),
+    (re.compile(r"\s+([–—])\s"), NBSP + r"\1 "),
+]
+
+
+def nest_quotes(text: str) -> str:
+    """«Школа „Наставник“»: quotes inside «…» become „…“ (Russian typographic rule)."""
+    out, depth = [], 0
+    for char in text:
+        if char == "«":
+            out.append("«" if depth == 0 else "„")
+            depth += 1
+        elif char == "»":
+            depth = max(depth - 1, 0)
+            out.append("»" if depth == 0 else "“")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def typographed(text: str) -> str:
+    """Non-breaking spaces after «№», in initials, before «г.», «%» and dashes; nested quotes „…“."""
+    text = nest_quotes(text or "")
+    for pattern, replacement in _TYPO_RULES:
+        text = pattern.sub(replacement, text)
+    return text

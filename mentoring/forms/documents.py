@@ -21,3 +21,7 @@ class PackForm(CrispyMixin, forms.Form):
         initial=DocumentPack.Format.PDF,
         widget=forms.RadioSelect,
     )
+    include_drafts = forms.BooleanField(
+        label="Добавить проекты: неутверждённые планы и непринятые отзывы (после утверждённых, с пометкой «ПРОЕКТ»)",
+        required=False,
+    )

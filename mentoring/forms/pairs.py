@@ -2,7 +2,15 @@ from django import forms
 
 from accounts.infra.forms import CrispyMixin, DateInput, FilterFormMixin
 from accounts.models import Person
-from mentoring.models import Direction, MentoringForm, Pair, Programme, ReplacementGround, RoleModel
+from mentoring.models import (
+    Direction,
+    MentoringForm,
+    Pair,
+    Programme,
+    ReplacementGround,
+    RoleModel,
+    TerminationCategory,
+)
 
 
 def _mentors(organization):
@@ -65,7 +73,14 @@ class CompleteForm(CrispyMixin, forms.Form):
 
 class TerminateForm(CrispyMixin, forms.Form):
     submit_label = "Прекратить досрочно"
-    reason = forms.CharField(label="Причина досрочного прекращения", widget=forms.Textarea(attrs={"rows": 3}))
+    category = forms.ChoiceField(
+        label="Основание (печатается в базах)",
+        choices=TerminationCategory.choices,
+        initial=TerminationCategory.OTHER,
+    )
+    reason = forms.CharField(
+        label="Подробности (видны только на странице пары)", widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ReplaceMentorForm(CrispyMixin, forms.Form):

@@ -1,6 +1,7 @@
 from .catalogue import Audience, Direction, MenteeCategory, MentorCategory, MentoringForm, RoleModel
+from .documents import MentorSchoolSession, RegulationVersion
 from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter
-from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround
+from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround, TerminationCategory
 from .profiles import MenteeProfile, MentorProfile
 from .programme import CURATOR_ROLES, Programme, ProgrammeCurator
 from .work import (
@@ -44,4 +45,7 @@ __all__ = [
     "OrderAcknowledgement",
     "OrderCounter",
     "DocumentPack",
+    "MentorSchoolSession",
+    "RegulationVersion",
+    "TerminationCategory",
 ]

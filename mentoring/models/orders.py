@@ -16,11 +16,22 @@ class ApprovedOrderError(Exception):
     """Raised on any attempt to change an approved order."""
 
 
+RENDERING_FIELDS = frozenset({"pdf", "pdf_sha256", "pdf_attempts", "pdf_error"})
+
+
 class OrderQuerySet(models.QuerySet):
     def update(self, **kwargs):
         if self.filter(status=Order.Status.APPROVED).exists():
             raise ApprovedOrderError("Подписанный приказ не изменяется.")
         return super().update(**kwargs)
+
+    def update_rendering(self, **fields) -> int:
+        """The one write to a signed order after its signature: the PDF rendered from its frozen data (or a
+        failed attempt). Only the rendering columns; the caller filters on pdf_sha256="" so a stored PDF is
+        never replaced."""
+        if set(fields) - RENDERING_FIELDS:
+            raise ApprovedOrderError("Подписанный приказ не изменяется.")
+        return super().update(**fields)
 
 
 class Order(models.Model):
@@ -91,6 +102,10 @@ class Order(models.Model):
     frozen = models.JSONField("данные подписанного приказа", null=True, blank=True, editable=False)
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # The PDF of a signed order is rendered from `frozen` after the signature commits (a 200-pair order takes
+    # seconds): until then pdf_sha256 is empty; a failed attempt is counted and retried.
+    pdf_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    pdf_error = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -110,12 +125,7 @@ class Order(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(status="approved")
-                | (
-                    Q(seq__isnull=False)
-                    & Q(approved_on__isnull=False)
-                    & Q(frozen__isnull=False)
-                    & ~Q(pdf_sha256="")
-                ),
+                | (Q(seq__isnull=False) & Q(approved_on__isnull=False) & Q(frozen__isnull=False)),
                 name="approved_order_is_numbered_and_frozen",
             ),
         ]
@@ -144,6 +154,22 @@ class Order(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def pdf_ready(self) -> bool:
+        return bool(self.pdf_sha256)
+
+    @property
+    def pdf_stalled(self) -> bool:
+        """No PDF two minutes after the signature (the background job was lost with its process, or failed):
+        the page stops waiting; the download renders it from the frozen data."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        if self.pdf_sha256 or self.approved_at is None:
+            return False
+        return self.pdf_attempts >= 3 or self.approved_at < timezone.now() - timedelta(minutes=2)
 
 
 class OrderAcknowledgement(models.Model):
@@ -197,6 +223,11 @@ class DocumentPack(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="document_packs")
     kind = models.CharField("состав", max_length=10, choices=Kind.choices)
     format = models.CharField("формат", max_length=10, choices=Format.choices)
+    include_drafts = models.BooleanField(
+        "с проектами",
+        default=False,
+        help_text="Неутверждённые планы и непринятые отзывы — после утверждённых",
+    )
     status = models.CharField("статус", max_length=10, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)

@@ -23,6 +23,19 @@ class ReplacementGround(models.TextChoices):
     INCOMPATIBILITY = "incompatibility", "Психологическая несовместимость наставника и наставляемого"
 
 
+class TerminationCategory(models.TextChoices):
+    """Why a pair ended early, as the bases print it: the details (which may be health data, a special
+    category under 152-ФЗ art. 10) stay in `termination_reason`, shown only on the pair page."""
+
+    MENTEE_REQUEST = "mentee_request", "по заявлению наставляемого (законного представителя)"
+    MENTOR_REQUEST = "mentor_request", "по заявлению наставника"
+    HEALTH = "health", "по состоянию здоровья"
+    LEFT = "left", "в связи с выбытием (переводом, увольнением)"
+    IMPROPER = "improper", "в связи с ненадлежащим выполнением программы"
+    FORCE_MAJEURE = "force_majeure", "в связи с обстоятельствами непреодолимой силы"
+    OTHER = "other", "по иным основаниям"
+
+
 class Pair(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Проект"
@@ -62,6 +75,9 @@ class Pair(models.Model):
     mentor_agreed_on = models.DateField("согласие наставника", null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     closed_on = models.DateField("дата завершения", null=True, blank=True)
+    termination_category = models.CharField(
+        "основание досрочного прекращения", max_length=20, choices=TerminationCategory.choices, blank=True
+    )
     termination_reason = models.TextField("причина досрочного прекращения", blank=True)
     results = models.TextField("результаты программы", blank=True)
     created_by = models.ForeignKey(

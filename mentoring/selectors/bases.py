@@ -47,7 +47,8 @@ def _pair_end(pair: Pair) -> str:
 
 def _pair_results(pair: Pair) -> str:
     if pair.status == Pair.Status.TERMINATED:
-        return f"Прекращена досрочно: {pair.termination_reason}"
+        # The category only: the details may be health data (152-ФЗ art. 10) and stay on the pair page.
+        return f"Прекращена досрочно {pair.get_termination_category_display() or 'по иным основаниям'}"
     return pair.results
 
 

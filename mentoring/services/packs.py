@@ -9,10 +9,16 @@ from mentoring.models import DocumentPack
 
 
 @transaction.atomic
-def pack_request(*, programme, kind: str, format: str, by) -> DocumentPack:
-    """Queue a pack; the build starts once the pack is committed (a worker or a thread must be able to read it)."""
+def pack_request(*, programme, kind: str, format: str, by, include_drafts: bool = False) -> DocumentPack:
+    """Queue a pack; the build starts once the pack is committed (a worker or a thread must be able to read it).
+    Approved documents only, unless the drafts are asked for: then they follow the approved ones."""
     pack = DocumentPack.objects.create(
-        organization=programme.organization, programme=programme, kind=kind, format=format, created_by=by
+        organization=programme.organization,
+        programme=programme,
+        kind=kind,
+        format=format,
+        include_drafts=include_drafts,
+        created_by=by,
     )
     audit(
         organization=programme.organization,

@@ -20,6 +20,7 @@ from mentoring.models import (
     Pair,
     PairMentee,
     ReplacementGround,
+    TerminationCategory,
 )
 
 Status = Pair.Status
@@ -201,7 +202,7 @@ def pair_record_agreement(*, pair: Pair, person: Person, by, on: date | None = N
 @transaction.atomic
 def pair_approve(*, pair: Pair, by, order=None) -> Pair:
     """Called by the approval of the director's order on the pairs (mentoring.services.orders)."""
-    pair = Pair.objects.select_for_update().get(pk=pair.pk)
+    pair = Pair.objects.select_for_update().select_related("organization").get(pk=pair.pk)
     if pair.status != Status.AGREED:
         raise ValidationError(f"Пара «{pair}» не согласована наставником и наставляемым.")
     pair.status = Status.APPROVED
@@ -219,7 +220,7 @@ def pair_approve(*, pair: Pair, by, order=None) -> Pair:
 
 @transaction.atomic
 def pair_activate(*, pair: Pair, by) -> Pair:
-    pair = Pair.objects.select_for_update().get(pk=pair.pk)
+    pair = Pair.objects.select_for_update().select_related("organization").get(pk=pair.pk)
     if pair.status != Status.APPROVED:
         raise ValidationError("Начать работу может только пара, утверждённая приказом.")
     pair.status = Status.ACTIVE
@@ -248,17 +249,29 @@ def pair_complete(*, pair: Pair, by, results: str = "", on: date | None = None) 
 
 
 @transaction.atomic
-def pair_terminate(*, pair: Pair, reason: str, by, on: date | None = None) -> Pair:
-    """Early end at the mentor's or mentee's request for a valid reason, or at the curator's initiative (seed 002)."""
+def pair_terminate(
+    *, pair: Pair, reason: str, by, on: date | None = None, category: str = TerminationCategory.OTHER
+) -> Pair:
+    """Early end at the mentor's or mentee's request for a valid reason, or at the curator's initiative (seed 002).
+    `category` is what the bases print; `reason` (possibly health details) stays on the pair page only."""
     pair = Pair.objects.select_for_update().get(pk=pair.pk)
     if not pair.is_open:
         raise ValidationError("Пара уже завершена.")
     if not reason.strip():
         raise ValidationError({"reason": "Укажите причину досрочного прекращения."})
+    if category not in TerminationCategory.values:
+        raise ValidationError({"category": "Выберите основание досрочного прекращения."})
     _close(pair, status=Status.TERMINATED, on=on or _today())
-    pair.termination_reason = reason.strip()
-    pair.save(update_fields=["status", "closed_on", "termination_reason"])
-    audit(organization=pair.organization, actor=by, action="pair.terminate", obj=pair, reason=reason)
+    pair.termination_reason, pair.termination_category = reason.strip(), category
+    pair.save(update_fields=["status", "closed_on", "termination_reason", "termination_category"])
+    audit(
+        organization=pair.organization,
+        actor=by,
+        action="pair.terminate",
+        obj=pair,
+        reason=reason,
+        category=category,
+    )
     return pair
 
 

@@ -159,10 +159,13 @@ def test_mentor_filters(world, client, two_pairs):
 
 
 def test_a_closed_pair_no_longer_counts_as_paired(world, client, active_pair):
-    services.pair_terminate(pair=active_pair, reason="переезд семьи", by=world.users["coordinator"])
+    services.pair_terminate(
+        pair=active_pair, reason="длительное лечение", category="health", by=world.users["coordinator"]
+    )
     text = _get(world, client, MENTEES, pairing="unpaired").content.decode()
     assert "Сидоров Павел Игоревич" in text
-    assert "Прекращена досрочно: переезд семьи" in text  # the results column of the closed pair
+    # the results column of the closed pair: the category only, never the details (health data)
+    assert "Прекращена досрочно по состоянию здоровья" in text and "лечение" not in text
 
 
 # The spreadsheet ------------------------------------------------------------------------------------

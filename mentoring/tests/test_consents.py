@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from accounts.infra.tokens import LinkError as InvitationError
+from accounts.infra.tokens import LinkError
 from accounts.models import AuditEntry, Consent, ConsentRequest
 from accounts.services import consents
 from conftest import give_consents, make_bases, make_person
@@ -118,7 +118,7 @@ def test_reminder_replaces_the_token(world, child_link, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         new = consents.consent_remind(link=link, by=world.users["coordinator"])
     assert new != old and len(mail.outbox) == 2
-    with pytest.raises(InvitationError) as error:
+    with pytest.raises(LinkError) as error:
         consents.consent_link_check(old)
     assert error.value.title == "Ссылка недействительна"
     assert consents.consent_link_check(new).reminders_sent == 1

@@ -1,4 +1,4 @@
-"""The mentoring demo (mentoring/demo_mentoring.py): what a first look needs, built twice without a change.
+"""The mentoring demo (mentoring/demo/pairs.py): what a first look needs, built twice without a change.
 
 Building the demo takes about a second, so one test builds it once and checks each requirement in a helper."""
 

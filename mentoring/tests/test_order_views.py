@@ -29,6 +29,7 @@ def test_coordinator_drafts_edits_submits_and_director_signs(world, client, prog
     order.refresh_from_db()
     assert order.status == Order.Status.APPROVED and order.number == "1"
     pdf = director.get(reverse("mentoring:order.pdf", args=[order.pk]))
+    order.refresh_from_db()  # the PDF is rendered after the signature commits (here: on the first download)
     assert pdf["Content-Type"] == "application/pdf" and pdf.content == bytes(order.pdf)
 
 

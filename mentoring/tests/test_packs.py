@@ -15,7 +15,7 @@ from mentoring import services
 from mentoring.documents import packs
 from mentoring.models import DocumentPack
 from mentoring.tests.factories import make_plan
-from mentoring.tests.test_documents import active_pair_of, pdf_text, submitted_review
+from mentoring.tests.test_documents import active_pair_of, approved_plan, pdf_text, submitted_review
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -35,10 +35,9 @@ def two_plans(world, programme, active_pair):
         mentor=world.persons["mentor"],
         mentees=[world.persons["mentee"]],
     )
-    by = world.users["mentor"]
     return [
-        make_plan(active_pair, mentee=world.persons["child"], by=by),
-        make_plan(teachers, mentee=world.persons["mentee"], by=by),
+        approved_plan(world, active_pair, world.persons["child"]),
+        approved_plan(world, teachers, world.persons["mentee"]),
     ]
 
 
@@ -103,28 +102,37 @@ def test_all_documents_as_a_zip_with_russian_names(world, programme, active_pair
     pack = packs.build_pack(
         new_pack(world, programme, kind=DocumentPack.Kind.ALL, format=DocumentPack.Format.ZIP).pk
     )
+    assert (pack.status, pack.done, pack.total) == ("done", 3, 3), pack.error  # drafts only on request
+    pack = packs.build_pack(
+        new_pack(
+            world, programme, kind=DocumentPack.Kind.ALL, format=DocumentPack.Format.ZIP, include_drafts=True
+        ).pk
+    )
     assert (pack.status, pack.done, pack.total) == ("done", 5, 5), pack.error
     assert pack.file.name.endswith(".zip")
+    order.refresh_from_db()
     with zipfile.ZipFile(pack.file.path) as archive:
         names = archive.namelist()
-        assert (
-            names
-            == [
-                f"001 Приказ от {order.approved_on:%d.%m.%Y} № 1 {order.title}.pdf",
-                "002 Индивидуальный план — Петров Иван Сергеевич.pdf",
-                "003 Отзыв о результатах наставничества — Петров Иван Сергеевич.pdf",  # the draft review is not in it
-                "004 База наставников.pdf",
-                "005 База наставляемых.pdf",
-            ]
-        )
-        assert archive.read(names[0]) == bytes(order.pdf)  # the frozen PDF, not a new rendering
-        assert "Иванова Мария Петровна" in pdf_text(archive.read(names[3]))
+        assert names == [
+            "000 Содержание.pdf",
+            f"001 Приказ от {order.approved_on:%d.%m.%Y} № 1 {order.title}.pdf",
+            "002 База наставников.pdf",
+            "003 База наставляемых.pdf",
+            # the drafts after the approved documents; the draft review is not in it at all
+            "004 Индивидуальный план — Петров Иван Сергеевич.pdf",
+            "005 Отзыв о результатах наставничества — Петров Иван Сергеевич.pdf",
+        ]
+        contents = pdf_text(archive.read(names[0]))
+        assert contents.index("Утверждённые документы") < contents.index("База наставников")
+        assert contents.index("Проекты (не утверждены)") < contents.index("Индивидуальный план")
+        assert archive.read(names[1]) == bytes(order.pdf)  # the frozen PDF, not a new rendering
+        assert "Иванова Мария Петровна" in pdf_text(archive.read(names[2]))
 
 
 def test_a_curators_pack_holds_only_the_pairs_of_their_area(world, programme, two_plans):
-    titles = [title for title, _ in packs.pack_documents(new_pack(world, programme, role="curator"))]
+    titles = [d.title for d in packs.pack_documents(new_pack(world, programme, role="curator"))]
     assert titles == ["Индивидуальный план — Сидоров Павел Игоревич"]
-    titles = [title for title, _ in packs.pack_documents(new_pack(world, programme))]
+    titles = [d.title for d in packs.pack_documents(new_pack(world, programme))]
     assert len(titles) == 2
 
 
@@ -167,7 +175,9 @@ def test_the_view_builds_the_pack_in_a_thread_after_the_commit(world, client, pr
     assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
     assert "filename*=utf-8''" in download["Content-Disposition"]
     with zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content))) as archive:
-        assert len(archive.namelist()) == 2
+        names = archive.namelist()
+        assert len(names) == 3 and names[0] == "000 Содержание.pdf"
+        assert "Индивидуальный план — Петров Иван Сергеевич" in pdf_text(archive.read(names[0]))
 
 
 def test_with_a_broker_the_view_queues_a_celery_task_with_the_id(

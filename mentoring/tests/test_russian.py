@@ -291,3 +291,67 @@ def test_initials():
     assert surname_initials("Иванова", "Мария", "Петровна") == "Иванова М.П."
     assert initials_surname("Ёлкин", "Юрий", None) == "Ю. Ёлкин"
     assert surname_initials(" Римская-Корсакова ", "любовь", "николаевна") == "Римская-Корсакова Л.Н."
+
+
+# --- Positions, pupils, typography (issue 13) --------------------------------------------------------
+
+from mentoring.documents.russian import (  # noqa: E402
+    decline_position,
+    name_with_description,
+    nest_quotes,
+    pupil_description,
+    typographed,
+)
+
+
+@pytest.mark.parametrize(
+    ("position", "case", "expected"),
+    [
+        ("заместитель директора по УВР", "accusative", "заместителя директора по УВР"),
+        ("заместитель директора по УВР", "dative", "заместителю директора по УВР"),
+        ("учитель математики", "genitive", "учителя математики"),
+        ("педагог-психолог", "dative", "педагогу-психологу"),
+        ("социальный педагог", "accusative", "социального педагога"),
+        ("старший вожатый", "dative", "старшему вожатому"),
+        ("медицинская сестра", "accusative", "медицинскую сестру"),
+        (
+            "учитель начальных классов, классный руководитель 3А класса",
+            "dative",
+            "учителю начальных классов, классному руководителю 3А класса",
+        ),
+        ("Директор", "instrumental", "Директором"),
+    ],
+)
+def test_a_position_declines_its_head_phrase_only(position, case, expected):
+    assert decline_position(position, case) == expected
+
+
+def test_a_pupil_is_obuchayushchayasya_or_obuchayushchiysya_in_every_case():
+    assert pupil_description("F", "7Б") == "обучающаяся 7Б класса"
+    assert pupil_description("M", "7Б") == "обучающийся 7Б класса"
+    assert pupil_description("F", "7Б", "accusative") == "обучающуюся 7Б класса"
+    assert pupil_description("F", "7Б", "genitive") == "обучающейся 7Б класса"
+    assert pupil_description("M", "7Б", "dative") == "обучающемуся 7Б класса"
+    assert pupil_description("M", "ИС-21") == "обучающийся группы ИС-21"
+
+
+def test_name_and_position_agree():
+    person = {
+        "last_name": "Зерщикова",
+        "first_name": "Анна",
+        "middle_name": "Николаевна",
+        "sex": "F",
+        "kind": "staff",
+        "position": "заместитель директора по УВР",
+    }
+    assert (
+        name_with_description(person, "accusative")
+        == "Зерщикову Анну Николаевну, заместителя директора по УВР"
+    )
+
+
+def test_typography_non_breaking_spaces_and_nested_quotes():
+    assert nest_quotes("МБОУ «СОШ «Лицей» № 7»") == "МБОУ «СОШ „Лицей“ № 7»"
+    text = typographed("Приказ № 5 от 12.10.2026 г. подписала В.П. Терешкова; Иванова М.П. в г. Энск")
+    assert "№\u00a05" in text and "2026\u00a0г." in text and "В.П.\u00a0Терешкова" in text
+    assert "Иванова\u00a0М.П." in text and "г.\u00a0Энск" in text and "подписала В.П." in text

@@ -22,8 +22,8 @@ from accounts.views.web import (
     rule_required,
 )
 from mentoring import rules, selectors
-from mentoring.documents.letters import render_consent_letters
-from mentoring.documents.render import render_pdf
+from mentoring.documents.consents import render_consents
+from mentoring.documents.letters import letter_signers, render_consent_letters
 from mentoring.forms.consents import PaperConsentForm, SignForm, TrackerFilterForm
 from mentoring.services import consents as consent_services
 
@@ -90,13 +90,11 @@ def remind(request, pk):
 def letters(request):
     """Printable letters with a fresh link and a QR code for the signers who have no e-mail."""
     filters = TrackerFilterForm(request.POST or None, organization=request.organization)
-    subjects = [
-        row["person"]
-        for row in _tracker_rows(request, filters)
-        if not row["valid"] and any(not signer.email for signer in consents.signers_of(row["person"]))
-    ]
+    people = [row["person"] for row in _tracker_rows(request, filters) if not row["valid"]]
+    by_letter = {person.pk: letter_signers(person) for person in people}
+    subjects = [person for person in people if by_letter[person.pk]]
     links, _ = consents.consent_request_many(subjects=subjects, by=request.user, send_email=False)
-    links = [(link, token) for link, token in links if not link.signer.email]
+    links = [(link, token) for link, token in links if link.signer in by_letter[link.subject_id]]
     if not links:
         messages.info(
             request, "Писем для печати нет: у всех без согласия указан e-mail или согласие уже есть."
@@ -178,24 +176,7 @@ def consent_pdf(request, pk):
     subject = get_object_or_404(Person, pk=pk)
     if not _may_see_consents(request, subject):
         raise Http404
-    given = {c.kind: c for c in subject.consents.filter(status=Consent.Status.GIVEN).select_related("signer")}
-    day = timezone.localdate()
-    signer = next(iter(consents.signers_of(subject, day)), None)
-    documents = []
-    for kind, label in ConsentKind.choices:
-        consent = given.get(kind)
-        if consent is not None:
-            documents.append({"label": label, "text": consent.text, "consent": consent})
-        elif signer is not None:
-            text = consents.consent_text(
-                kind, subject=subject, signer=signer, day=day, expires_on=consents.default_expiry(day)
-            )
-            documents.append({"label": label, "text": text, "consent": None, "signer": signer})
-    pdf = render_pdf(
-        "documents/consent.html",
-        {"documents": documents, "subject": subject, "organization": subject.organization},
-    )
-    return file_response(pdf, f"Согласие — {subject.full_name}.pdf")
+    return file_response(render_consents(subject), f"Согласие — {subject.full_name}.pdf")
 
 
 @member_required

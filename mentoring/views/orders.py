@@ -218,3 +218,10 @@ def order_pdf(request, pk):
     return file_response(
         services.order_pdf(order), f"Приказ № {order.number or 'проект'}.pdf".replace("/", "-")
     )
+
+
+@member_required
+def order_pdf_status(request, pk):
+    """The progress of a signed order's PDF, rendered in the background right after the signature (polled by
+    htmx every second until the PDF is stored with its SHA-256, or its attempts have failed)."""
+    return render(request, "mentoring/orders/_pdf_status.html", {"order": _visible_order(request, pk)})

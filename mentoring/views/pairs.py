@@ -223,7 +223,9 @@ def terminate(request, pk):
     return _pair_action(
         request,
         pk,
-        lambda pair, data: services.pair_terminate(pair=pair, reason=data["reason"], by=request.user),
+        lambda pair, data: services.pair_terminate(
+            pair=pair, reason=data["reason"], category=data["category"], by=request.user
+        ),
         "Пара прекращена досрочно.",
         TerminateForm(request.POST),
     )

@@ -1,36 +1,70 @@
 """`python manage.py render_samples [--out var/samples]`: one of each document — every kind of order, the
-individual plan, the review, both bases — as PDF and as PNG pages (pdftoppm) for a person to look at.
+individual plan, the review, both bases, the consents (signed, blank, withdrawn), the letters to parents, a pack —
+as PDF and as PNG pages (pypdfium2, no system package) for a person to look at.
 
 The sample school is built through the services inside a transaction that is rolled back at the end, so the
 database is left as it was."""
 
-import shutil
-import subprocess
-from datetime import date
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
-from accounts.models import Guardianship, Membership, Organization, Person, Role, User
+from accounts.models import ConsentKind, Guardianship, Membership, Organization, Person, Role, User
 from accounts.services import consents
 from mentoring import services
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
+from mentoring.documents.consents import render_consents
+from mentoring.documents.letters import render_consent_letters
 from mentoring.documents.plan import render_plan
+from mentoring.documents.regulation import default_regulation
 from mentoring.documents.review import render_review
 from mentoring.models import (
+    DocumentPack,
     IndividualPlan,
     MenteeProfile,
     MentoringForm,
     MentorProfile,
+    MentorSchoolSession,
     Order,
     PlanItem,
     PlanMark,
     Programme,
     ProgrammeCurator,
 )
+from mentoring.services.regulation import mentor_school_session_save, regulation_save
 
 Kind = Order.Kind
+
+
+class Clock:
+    """The sample school's calendar: services read the date through django.utils.timezone, so the samples are
+    the same whenever they are rendered and every order is signed on a day that fits its content."""
+
+    def __init__(self):
+        self.day = date(2025, 8, 25)
+        self._real = timezone.now
+
+    def set(self, day: date) -> None:
+        self.day = day
+
+    def now(self):
+        return datetime.combine(self.day, time(10, 0), tzinfo=timezone.get_current_timezone())
+
+    @contextmanager
+    def running(self):
+        timezone.now = self.now
+        try:
+            yield self
+        finally:
+            timezone.now = self._real
+
+
+clock = Clock()
 PLAN_ROWS = [
     (
         "Знакомство, диагностика затруднений",
@@ -119,6 +153,51 @@ def give_consents(people, *, by) -> None:
 def _approve(order, *, coordinator, director) -> Order:
     services.order_submit(order=order, by=coordinator)
     return services.order_approve(order=order, by=director)
+
+
+def _signed_pdf(order) -> bytes:
+    return services.order_pdf(Order.objects.get(pk=order.pk))
+
+
+MENTOR_SCHOOL = [
+    # (date, time, topic, content, format, hours, trainer key or invited trainer)
+    (
+        date(2025, 10, 14),
+        "15:00–16:30",
+        "Целевая модель наставничества в школе",
+        "Формы и ролевые модели, роли куратора, наставника и наставляемого, Положение о наставничестве школы.",
+        "lecture",
+        2,
+        "coordinator",
+    ),
+    (
+        date(2025, 10, 21),
+        "15:00–16:30",
+        "Первые встречи пары и индивидуальный план",
+        "Организационная и пробная встречи, постановка целей, составление индивидуального плана.",
+        "workshop",
+        2,
+        "mentor",
+    ),
+    (
+        date(2025, 10, 28),
+        "15:00–17:15",
+        "Общение с наставляемым: доверие, обратная связь, трудные ситуации",
+        "Активное слушание, обратная связь по модели «ситуация — действие — результат», о чём сообщать куратору.",
+        "training",
+        3,
+        "Орлова Светлана Юрьевна, педагог-психолог ГБУ «Центр психолого-педагогической помощи»",
+    ),
+    (
+        date(2025, 11, 11),
+        "15:00–16:30",
+        "Мониторинг и оценка результатов наставничества",
+        "Анкеты удовлетворённости, отзыв о результатах наставничества, портфолио наставляемого.",
+        "seminar",
+        2,
+        "coordinator",
+    ),
+]
 
 
 def sample_documents() -> list[tuple[str, bytes]]:
@@ -214,7 +293,26 @@ def sample_documents() -> list[tuple[str, bytes]]:
     )
     forms = {f.code: f for f in MentoringForm.objects.filter(code__in=["teacher_teacher", "teacher_pupil"])}
     services.programme_save(programme=programme, forms=list(forms.values()), directions=[], by=coordinator)
-    ProgrammeCurator.objects.create(programme=programme, curator=coordinator)
+    ProgrammeCurator.objects.create(programme=programme, curator=coordinator, form=forms["teacher_teacher"])
+    ProgrammeCurator.objects.create(programme=programme, curator=coordinator, form=forms["teacher_pupil"])
+    title, text = default_regulation(school)
+    regulation_save(organization=school, title=title, text=text, by=coordinator)
+    for day, clock_time, topic, content, kind, hours, trainer in MENTOR_SCHOOL:
+        mentor_school_session_save(
+            session=MentorSchoolSession(
+                programme=programme,
+                date=day,
+                time=clock_time,
+                topic=topic,
+                content=content,
+                format=kind,
+                hours=hours,
+                trainer=staff.get(trainer),
+                trainer_name="" if trainer in staff else trainer,
+                place="каб. 21",
+            ),
+            by=coordinator,
+        )
 
     for key in ("mentor", "mentor2", "mentor3"):
         services.mentor_profile_save(
@@ -260,52 +358,72 @@ def sample_documents() -> list[tuple[str, bytes]]:
         made.refresh_from_db()
         return made
 
+    documents = []
+    sign = partial(_approve, coordinator=coordinator, director=director)
+    # The school year as it goes: each order is drafted and signed on its own day.
+    clock.set(date(2025, 8, 28))
+    target = services.order_draft_from_programme(programme=programme, kind=Kind.TARGET_MODEL, by=coordinator)
+    # No roadmap app is connected here: the order stays a draft, its roadmap appendix listed as missing.
+    documents.append(("order-target-model", services.order_pdf(target)))
+    clock.set(date(2025, 8, 29))
+    curators = sign(
+        services.order_draft_from_programme(programme=programme, kind=Kind.CURATORS, by=coordinator)
+    )
+    documents.append(("order-curators", _signed_pdf(curators)))
+    clock.set(date(2025, 9, 22))
+    school_order = services.order_draft_from_programme(
+        programme=programme, kind=Kind.MENTOR_SCHOOL, by=coordinator
+    )
+    documents.append(("order-mentor-school", _signed_pdf(sign(school_order))))
+
+    clock.set(date(2025, 9, 26))
     give_consents(
         [staff["mentor"], staff["mentor2"], staff["mentor3"], staff["young"], *pupils], by=coordinator
     )
     group = pair("teacher_pupil", staff["mentor"], pupils[:2])
     teachers = pair("teacher_teacher", staff["mentor2"], [staff["young"]])
     solo = pair("teacher_pupil", staff["mentor3"], [pupils[2]])
-    documents = []
-    pairs_order = _approve(
-        services.order_draft_pairs(programme=programme, pairs=[group, teachers, solo], by=coordinator),
-        coordinator=coordinator,
-        director=director,
+    clock.set(date(2025, 9, 29))
+    pairs_order = sign(
+        services.order_draft_pairs(programme=programme, pairs=[group, teachers, solo], by=coordinator)
     )
-    documents.append(("order-pairs", bytes(pairs_order.pdf)))
-    for kind in (Kind.TARGET_MODEL, Kind.CURATORS, Kind.MENTOR_SCHOOL, Kind.FINAL_EVENT):
-        order = services.order_draft_from_programme(programme=programme, kind=kind, by=coordinator)
-        documents.append(
-            (
-                f"order-{kind.replace('_', '-')}",
-                bytes(_approve(order, coordinator=coordinator, director=director).pdf),
-            )
-        )
-    order = services.order_draft_replacement(
+    documents.append(("order-pairs", _signed_pdf(pairs_order)))
+    clock.set(date(2025, 10, 1))
+    for made in (group, teachers, solo):
+        services.pair_activate(pair=made, by=coordinator)
+    clock.set(date(2025, 10, 6))
+    amending = services.order_draft_free(
+        organization=school,
+        title="",
+        amends=pairs_order,
+        amendment=Order.Amendment.AMENDS,
+        changes="1) в пункте 3 слова «в срок до 13.10.2025» заменить словами «в срок до 20.10.2025»;\n"
+        "2) в приложении № 1 в строке 2 слова «Учитель – учитель» дополнить словами «(опытный педагог – "
+        "молодой специалист)».",
+        by=coordinator,
+    )
+    documents.append(("order-free", _signed_pdf(sign(amending))))
+    clock.set(date(2025, 12, 15))
+    replacement = services.order_draft_replacement(
         pair=solo, new_mentor=staff["mentor2"], ground="transfer", by=coordinator
     )
-    documents.append(
-        ("order-replacement", bytes(_approve(order, coordinator=coordinator, director=director).pdf))
-    )
-    order = services.order_draft_reward(
+    documents.append(("order-replacement", _signed_pdf(sign(replacement))))
+    clock.set(date(2026, 4, 20))
+    final = services.order_draft_from_programme(programme=programme, kind=Kind.FINAL_EVENT, by=coordinator)
+    documents.append(("order-final-event", _signed_pdf(sign(final))))
+    clock.set(date(2026, 5, 25))
+    reward = services.order_draft_reward(
         programme=programme,
         by=coordinator,
         awards=[
             (staff["mentor"], "mentor_of_year"),
             (pupils[0], "certificate"),
+            (pupils[1], "certificate"),
             (staff["mentor2"], "thanks"),
         ],
     )
-    documents.append(("order-reward", bytes(_approve(order, coordinator=coordinator, director=director).pdf)))
-    order = services.order_draft_free(
-        organization=school,
-        title="О внесении изменений в приказ об утверждении наставнических пар (групп)",
-        amends=pairs_order,
-        amendment=Order.Amendment.AMENDS,
-        by=coordinator,
-    )
-    documents.append(("order-free", bytes(_approve(order, coordinator=coordinator, director=director).pdf)))
-
+    documents.append(("order-reward", _signed_pdf(sign(reward))))
+    clock.set(date(2026, 5, 20))
     mentor_user = _user("mentor", staff["mentor"], school, Role.MENTOR)
     group.refresh_from_db()  # approved and working since the pairs order
     plan = services.plan_save(
@@ -346,7 +464,83 @@ def sample_documents() -> list[tuple[str, bytes]]:
     documents.append(("review", render_review(review)))
     documents.append(("mentor-base", render_base(MENTOR, school, programme)))
     documents.append(("mentee-base", render_base(MENTEE, school, programme)))
+    documents += consent_samples(school, pupils, coordinator)
+    documents.append(("pack", pack_sample(programme, coordinator)))
     return documents
+
+
+def consent_samples(school, pupils, coordinator) -> list[tuple[str, bytes]]:
+    """The consents of a girl signed online by her mother, a withdrawn one, a blank form for a pupil whose
+    parents are not recorded yet, and letters to a mother and to a teacher who have no e-mail."""
+    clock.set(date(2026, 5, 26))
+    documents = [("consent-signed", render_consents(pupils[1]))]
+    services.consent_withdraw(
+        subject=pupils[2], kinds=[ConsentKind.PUBLICATION, ConsentKind.PARTICIPATION], by=coordinator
+    )
+    documents.append(("consent-withdrawn", render_consents(pupils[2])))
+    orphan = _person(
+        school,
+        "Никитина",
+        "Алина",
+        "Сергеевна",
+        "F",
+        kind=Person.Kind.STUDENT,
+        group="5А",
+        birth_date=date(2014, 4, 2),
+    )
+    documents.append(("consent-blank", render_consents(orphan)))
+    girl = _person(
+        school,
+        "Белова",
+        "Ксения",
+        "Андреевна",
+        "F",
+        kind=Person.Kind.STUDENT,
+        group="6Б",
+        birth_date=date(2013, 11, 5),
+    )
+    mother = _person(school, "Белова", "Наталья", "Викторовна", "F", kind=Person.Kind.EXTERNAL)
+    Guardianship.objects.create(guardian=mother, child=girl, relation=Guardianship.Relation.MOTHER)
+    teacher = _person(school, "Орехов", "Денис", "Павлович", "M", position="учитель физической культуры")
+    links, _ = consents.consent_request_many(subjects=[girl, teacher], by=coordinator, send_email=False)
+    documents.append(("letters", render_consent_letters(links, school)))
+    return documents
+
+
+def pack_sample(programme, coordinator) -> bytes:
+    """All documents of the programme as one PDF, drafts included: the contents page first."""
+    import tempfile
+
+    from django.test import override_settings
+
+    from mentoring.documents.packs import build_pack
+
+    with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+        pack = DocumentPack.objects.create(
+            organization=programme.organization,
+            programme=programme,
+            kind=DocumentPack.Kind.ALL,
+            format=DocumentPack.Format.PDF,
+            include_drafts=True,
+            created_by=coordinator,
+        )
+        pack = build_pack(pack.pk)
+        with pack.file.open("rb") as file:
+            return file.read()
+
+
+def write_pngs(data: bytes, stem: Path, *, dpi: int = 100) -> int:
+    """Each page as stem-1.png, stem-2.png… with pypdfium2 (a wheel from PyPI: no system package needed)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            image = document[index].render(scale=dpi / 72).to_pil()
+            image.convert("L" if dpi <= 100 else "RGB").save(f"{stem}-{index + 1}.png", optimize=True)
+        return len(document)
+    finally:
+        document.close()
 
 
 class Command(BaseCommand):
@@ -358,21 +552,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--out", default="var/samples", help="Папка для PDF и PNG (по умолчанию var/samples)."
         )
+        parser.add_argument(
+            "--dpi", type=int, default=100, help="Разрешение PNG (по умолчанию 100 точек на дюйм)."
+        )
 
-    def handle(self, *args, out, **options):
+    def handle(self, *args, out, dpi, **options):
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
-        with transaction.atomic():
+        with transaction.atomic(), clock.running():
             documents = sample_documents()
             transaction.set_rollback(True)
-        pdftoppm = shutil.which("pdftoppm")
+        pages = 0
         for name, data in documents:
             for old in out.glob(f"{name}-*.png"):
                 old.unlink()
-            path = out / f"{name}.pdf"
-            path.write_bytes(data)
-            if pdftoppm:
-                subprocess.run([pdftoppm, "-png", "-r", "70", str(path), str(out / name)], check=True)
-        self.stdout.write(self.style.SUCCESS(f"Документов: {len(documents)}, папка {out}."))
-        if not pdftoppm:
-            self.stderr.write("pdftoppm не найден (в Debian — пакет poppler-utils): сохранены только PDF.")
+            (out / f"{name}.pdf").write_bytes(data)
+            pages += write_pngs(data, out / name, dpi=dpi)
+        self.stdout.write(self.style.SUCCESS(f"Документов: {len(documents)}, страниц: {pages}, папка {out}."))

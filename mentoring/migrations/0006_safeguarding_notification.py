@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentoring', '0004_document_packs'),
+        ('mentoring', '0005_order_appendices_and_rendering'),
         ('post_office', '0014_alter_email_recipient_delivery_status_and_more'),
     ]
 
