@@ -187,7 +187,7 @@ def test_parent_sees_only_their_child_in_a_group(world, client, active_pair):
         assert "Кузнецов" not in page
 
 
-def test_pair_list_queries_do_not_grow_from_10_to_200_pairs(
+def test_pair_list_queries_do_not_grow_from_10_to_60_pairs(
     world, client, programme, django_assert_max_num_queries
 ):
     make_bases(world)
@@ -216,7 +216,7 @@ def test_pair_list_queries_do_not_grow_from_10_to_200_pairs(
 
     with CaptureQueriesContext(connection) as small:
         assert coordinator.get(reverse("mentoring:pair.list")).status_code == 200
-    add_pairs(190)
+    add_pairs(50)  # past one page of 50: the rows shown and the pager both grow
     with django_assert_max_num_queries(len(small)):
         response = coordinator.get(reverse("mentoring:pair.list"))
     assert response.content.decode().count("/m/pairs/") >= 50  # a full page of the 200
