@@ -1,6 +1,6 @@
 """Reads that follow relations, per area; they take an actor or an organisation, never a request."""
 
-from .bases import mentee_rows, mentor_rows, with_mentee_base, with_mentor_base
+from .bases import mentee_rows, mentor_rows, unpaired_mentees, with_mentee_base, with_mentor_base
 from .consents import consent_tracker
 from .orders import orders_for
 from .pairs import (
@@ -37,6 +37,7 @@ __all__ = [
     "review_rows",
     "sees_every_mentee",
     "sees_mentee",
+    "unpaired_mentees",
     "visible_mentee_ids",
     "with_list_relations",
     "with_mentee_base",

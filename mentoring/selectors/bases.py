@@ -6,7 +6,7 @@ sub-row, in the spreadsheet a line of the cell), so a mentor with three pairs st
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from accounts.models import Guardianship, Person
 from mentoring.models import IndividualPlan, Pair, PairMentee
@@ -167,3 +167,13 @@ def mentee_rows(profiles, start: int = 1) -> list[BaseRow]:
         mark = person.base_plans[0].get_mark_display() if person.base_plans else ""
         rows.append(BaseRow(profile, head, _lines(lines), [profile.case_link, mark]))
     return rows
+
+
+def unpaired_mentees(organization):
+    """«Без пары»: mentees of the base (still in it) with no open place in any pair, the longest waiting first
+    (entered_on says since when they wait)."""
+    return (
+        organization.mentee_profiles.filter(left_on__isnull=True)
+        .filter(~Exists(PairMentee.objects.filter(mentee=OuterRef("person"), is_open=True)))
+        .order_by("entered_on", "person__last_name", "pk")
+    )

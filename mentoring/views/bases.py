@@ -168,12 +168,7 @@ def _support_form(profile, data=None):
 def unpaired_list(request):
     """«Без пары»: mentees of the base with no open place in any pair, the longest waiting first.
     A POST saves the support given to one of them (inline, through htmx) and answers with its row."""
-    unpaired = (
-        request.organization.mentee_profiles.filter(left_on__isnull=True)
-        .filter(~Exists(PairMentee.objects.filter(mentee=OuterRef("person"), is_open=True)))
-        .select_related("person", "category")
-        .order_by("entered_on", "person__last_name", "pk")
-    )
+    unpaired = selectors.unpaired_mentees(request.organization).select_related("person", "category")
     if request.method == "POST":
         return _support_save(request, unpaired)
     manage = rules.can_manage_bases(request.actor)
