@@ -3,34 +3,16 @@ a blank form for a child without a recorded representative, a withdrawn consent 
 
 from datetime import date
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import ConsentKind, Guardianship
+from accounts.models import ConsentKind
 from accounts.services import consents
 from conftest import make_person
 from mentoring.documents.consents import consent_documents, paper_text, render_consents
 from mentoring.documents.letters import letter_signers, render_consent_letters
 from mentoring.services import consent_withdraw
 from mentoring.tests.test_documents_orders import text_of
-
-
-@pytest.fixture
-def girl(world):
-    girl = make_person(
-        world.school,
-        "Фёдорова",
-        "Дарья",
-        "Алексеевна",
-        sex="F",
-        kind="student",
-        group="7Б",
-        birth_date=date(2012, 9, 12),
-    )
-    mother = make_person(world.school, "Фёдорова", "Наталья", "Викторовна", kind="external")
-    Guardianship.objects.create(guardian=mother, child=girl, relation=Guardianship.Relation.MOTHER)
-    return girl
 
 
 def sign_online(subject, *, publication=False):

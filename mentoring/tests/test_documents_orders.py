@@ -76,23 +76,6 @@ def deputy(world):
     return person
 
 
-@pytest.fixture
-def girl(world):
-    girl = make_person(
-        world.school,
-        "Фёдорова",
-        "Дарья",
-        "Алексеевна",
-        sex="F",
-        kind="student",
-        group="7Б",
-        birth_date=date(2012, 9, 12),
-    )
-    mother = make_person(world.school, "Фёдорова", "Наталья", "Викторовна", kind="external")
-    girl.guardianships.create(guardian=mother, relation="mother")
-    return girl
-
-
 # --- 1. Appendices that are there ---------------------------------------------------------------------
 
 
