@@ -6,7 +6,7 @@ sub-row, in the spreadsheet a line of the cell), so a mentor with three pairs st
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from accounts.models import Guardianship, Person
 from mentoring.models import IndividualPlan, Pair, PairMentee
@@ -166,3 +166,10 @@ def mentee_rows(profiles, start: int = 1) -> list[BaseRow]:
         mark = person.base_plans[0].get_mark_display() if person.base_plans else ""
         rows.append(BaseRow(profile, head, _lines(lines), [profile.case_link, mark]))
     return rows
+
+
+def unpaired_profiles(organization):
+    """«Без пары»: mentees of the base with no open place in any pair (the page and the home page's count)."""
+    return organization.mentee_profiles.filter(left_on__isnull=True).filter(
+        ~Exists(PairMentee.objects.filter(mentee=OuterRef("person"), is_open=True))
+    )

@@ -21,7 +21,7 @@ from mentoring.forms.bases import (
 )
 from mentoring.models import MenteeProfile, MentorProfile, Pair, PairMentee
 from mentoring.models.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COLUMNS
-from mentoring.selectors.bases import MENTEE_TITLE, MENTOR_TITLE
+from mentoring.selectors.bases import MENTEE_TITLE, MENTOR_TITLE, unpaired_profiles
 
 PAGE_SIZE = 50
 
@@ -169,8 +169,7 @@ def unpaired_list(request):
     """«Без пары»: mentees of the base with no open place in any pair, the longest waiting first.
     A POST saves the support given to one of them (inline, through htmx) and answers with its row."""
     unpaired = (
-        request.organization.mentee_profiles.filter(left_on__isnull=True)
-        .filter(~Exists(PairMentee.objects.filter(mentee=OuterRef("person"), is_open=True)))
+        unpaired_profiles(request.organization)
         .select_related("person", "category")
         .order_by("entered_on", "person__last_name", "pk")
     )
