@@ -113,9 +113,15 @@ class Event(models.Model):
         verbose_name_plural = "мероприятия дорожной карты"
         ordering = ["stage__number", "position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="roadmap_event_dates"),
             models.CheckConstraint(
-                condition=~Q(status="done") | Q(done_on__isnull=False), name="roadmap_event_done_dated"
+                condition=Q(end_date__gte=F("start_date")),
+                name="roadmap_event_dates",
+                violation_error_message="Срок не может быть раньше начала.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(done_on__isnull=False),
+                name="roadmap_event_done_dated",
+                violation_error_message="У выполненного мероприятия должна быть дата выполнения.",
             ),
         ]
         indexes = [models.Index(fields=["roadmap", "end_date"])]

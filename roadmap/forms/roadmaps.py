@@ -128,6 +128,12 @@ class EventForm(CrispyMixin, forms.ModelForm):
         self.fields["fact"].choices = fact_choices()
         _compact(self)
 
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Event.Status.DONE and self.instance.done_on is None:
+            self.instance.done_on = timezone.localdate()  # ticked here: done today (the service records who)
+        return data
+
 
 class CompleteForm(forms.Form):
     note = forms.CharField(

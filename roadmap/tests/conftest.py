@@ -14,3 +14,25 @@ def roadmap(world, programme):
 
 def event_titled(roadmap, title):
     return roadmap.events.get(title=title)
+
+
+def academic_year(today) -> int:
+    return today.year if today.month >= 7 else today.year - 1
+
+
+@pytest.fixture
+def current_roadmap(world):
+    """A roadmap of the programme running today (pages like «Мои задачи» show the current year only)."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from mentoring.models import Programme
+
+    year = academic_year(timezone.localdate())
+    programme = Programme.objects.create(
+        organization=world.school, year=year, start_date=date(year, 9, 1), end_date=date(year + 1, 6, 30)
+    )
+    return services.roadmap_create(
+        programme=programme, template="seven_stages_months", by=world.users["coordinator"]
+    )
