@@ -17,7 +17,7 @@ def event_titled(roadmap, title):
 
 
 def academic_year(today) -> int:
-    return today.year if today.month >= 7 else today.year - 1
+    return today.year if today.month >= 9 else today.year - 1
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def current_roadmap(world):
 
     year = academic_year(timezone.localdate())
     programme = Programme.objects.create(
-        organization=world.school, year=year, start_date=date(year, 9, 1), end_date=date(year + 1, 6, 30)
+        organization=world.school, year=year, start_date=date(year, 9, 1), end_date=date(year + 1, 8, 31)
     )
     return services.roadmap_create(
         programme=programme, template="seven_stages_months", by=world.users["coordinator"]
