@@ -93,9 +93,10 @@ def test_the_home_panel_of_a_mentor_and_of_the_coordinator(world, current_roadma
 
 
 def test_the_coordinator_is_asked_to_make_the_roadmap(world, client):
+    from django.utils import timezone
+
     from mentoring.models import Programme
     from roadmap.tests.conftest import academic_year
-    from django.utils import timezone
 
     year = academic_year(timezone.localdate())
     programme = Programme.objects.create(
