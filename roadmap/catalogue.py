@@ -32,6 +32,12 @@ REWARD = "reward_order_signed"
 FINAL_EVENT = "final_event_order_signed"
 INTERIM_SURVEY = "campaign_closed:interim_feedback"
 SATISFACTION = "campaign_closed:satisfaction"
+# Facts the monitoring app is to register (questionnaire campaigns of a kind closed): until it does, the events
+# bound to them are ticked by hand.
+AWAITED_FACTS = {
+    INTERIM_SURVEY: "Закрыт опрос промежуточной обратной связи",
+    SATISFACTION: "Закрыт опрос удовлетворённости участников",
+}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from mentoring import facts
 from mentoring.models import Order
 from mentoring.selectors.facts import signed_order
 
+from .catalogue import AWAITED_FACTS
 from .models import Event, Roadmap, Stage
 
 PLANNED, IN_PROGRESS, DONE, OVERDUE = "planned", "in_progress", "done", "overdue"
@@ -68,7 +69,14 @@ def evidence_of(programme, keys) -> dict:
 
 
 def fact_choices() -> list[tuple[str, str]]:
-    return [("", "— отмечают вручную —"), *[(fact.key, fact.label) for fact in facts.all_facts()]]
+    """The registered facts, and those the monitoring is still to register (kept on events, ticked by hand)."""
+    registered = [(fact.key, fact.label) for fact in facts.all_facts()]
+    awaited = [
+        (key, f"{label} (пока отмечают вручную)")
+        for key, label in AWAITED_FACTS.items()
+        if facts.get(key) is None
+    ]
+    return [("", "— отмечают вручную —"), *registered, *awaited]
 
 
 def with_people(events):
