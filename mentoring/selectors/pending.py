@@ -255,7 +255,8 @@ def _participant_items(actor, today: date) -> list[Pending]:
     taking_part = (
         Q(mentor_profile__isnull=False) | Q(mentee_profile__isnull=False) | Q(pair_memberships__isnull=False)
     )
-    signable = actor.organization.persons.filter(pk__in=own).filter(taking_part).values("pk")
+    signs_for = [pk for pk in own if pk != person.pk or not person.is_minor()]  # a minor does not sign
+    signable = actor.organization.persons.filter(pk__in=signs_for).filter(taking_part).values("pk")
     unsigned = actor.organization.persons.filter(pk__in=signable).filter(_missing_consent()).count()
     items.append(
         Pending(

@@ -37,7 +37,8 @@ class CreateForm(CrispyMixin, forms.Form):
             for pk, roadmap in self.earlier.items()
         ]
         self.fields["base"].choices = choices
-        self.fields["base"].initial = choices[-1][0] if self.earlier else choices[0][0]
+        # Last year's roadmap (the latest first) is the usual start; otherwise the detailed template.
+        self.fields["base"].initial = f"roadmap:{next(iter(self.earlier))}" if self.earlier else choices[0][0]
 
     def chosen(self) -> dict:
         """{"template": code} or {"source": roadmap} for services.roadmap_create."""
