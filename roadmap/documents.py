@@ -1,15 +1,18 @@
 """The roadmap as documents: the landscape PDF in the seeds' layout (the appendix of the order introducing the
 target model) and the personal iCal calendar.
 
-render_roadmap_html(programme, order=None) is the appendix a registry of order appendices can call while the
-order is being signed: `order` is the order it belongs to (its number and date go into «УТВЕРЖДЕНА»); without
-it the signed order introducing the target model is looked up, and a roadmap not yet approved has no stamp.
+render_roadmap_html(programme, order=None) is the whole document: `order` is the order that approves it (its
+number and date go into «УТВЕРЖДЕНА»); without it the signed order introducing the target model is looked up,
+and a roadmap not yet approved has no stamp. roadmap_appendix_html(order) is the same title and table as a
+fragment for the PDF of the order introducing the target model (a provider of mentoring's order appendices;
+None while the programme has no roadmap), on landscape pages of its own.
 """
 
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -38,6 +41,12 @@ def render_roadmap_html(programme, order=None) -> str:
 
 def render_roadmap_pdf(programme, order=None) -> bytes:
     return html_to_pdf(render_roadmap_html(programme, order))
+
+
+def roadmap_appendix_html(order) -> str | None:
+    if order.programme_id is None or not Roadmap.objects.filter(programme_id=order.programme_id).exists():
+        return None
+    return render_to_string("documents/_roadmap_table.html", roadmap_context(order.programme, order))
 
 
 def calendar_ics(events, *, organization) -> bytes:

@@ -202,3 +202,16 @@ def test_another_schools_coordinator_finds_nothing(world, client, roadmap):
     event = roadmap.events.first()
     url = reverse("roadmap:event.complete", args=[roadmap.programme_id, event.pk])
     assert client.post(url, {"note": "x", "done_on": "2025-10-01"}).status_code == 404
+
+
+def test_the_appendix_of_the_target_model_order(world, roadmap):
+    from mentoring.models import Order
+    from roadmap.documents import roadmap_appendix_html
+
+    order = mentoring.order_draft_from_programme(
+        programme=roadmap.programme, kind=Order.Kind.TARGET_MODEL, by=world.users["coordinator"]
+    )
+    html = roadmap_appendix_html(order)
+    assert "roadmap-appendix" in html and "Формирование базы наставников" in html and "<html" not in html
+    Roadmap.objects.all().delete()
+    assert roadmap_appendix_html(order) is None
