@@ -279,7 +279,7 @@ def pending_work(actor, today: date) -> list[Pending]:
         items.append(
             Pending(
                 "orders_to_sign",
-                "Приказы на подпись",
+                "Приказы ждут вашей подписи",
                 submitted,
                 _orders_url(Order.Status.SUBMITTED),
                 "Подписать",
