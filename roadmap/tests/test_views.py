@@ -215,3 +215,26 @@ def test_the_appendix_of_the_target_model_order(world, roadmap):
     assert "roadmap-appendix" in html and "Формирование базы наставников" in html and "<html" not in html
     Roadmap.objects.all().delete()
     assert roadmap_appendix_html(order) is None
+
+
+def test_copy_to_next_year_from_the_roadmap_page(world, client, roadmap):
+    from mentoring.models import Programme
+
+    client = world.client(client, "coordinator")
+    next_year = Programme.objects.create(
+        organization=world.school, year=2026, start_date=date(2026, 9, 1), end_date=date(2027, 6, 30)
+    )
+    text = client.get(reverse("roadmap:detail", args=[roadmap.programme_id])).content.decode()
+    assert "Скопировать на 2026/2027" in text
+    form = client.get(reverse("roadmap:detail", args=[next_year.pk])).content.decode()
+    assert (
+        f'value="roadmap:{roadmap.pk}"' in form
+        and "checked" in form.split(f'value="roadmap:{roadmap.pk}"')[1][:40]
+    )
+    client.post(reverse("roadmap:create", args=[next_year.pk]), {"base": f"roadmap:{roadmap.pk}"})
+    copy = Roadmap.objects.get(programme=next_year)
+    assert copy.events.count() == roadmap.events.count()
+    assert (
+        "Скопировать на"
+        not in client.get(reverse("roadmap:detail", args=[roadmap.programme_id])).content.decode()
+    )

@@ -71,6 +71,14 @@ def detail(request, pk):
         "stage": selectors.current_stage(rows, today),
         "order": selectors.approving_order(programme),
         "can_edit": can_edit,
+        # «Скопировать на следующий год»: the next programme still without a roadmap offers this one as its base.
+        "next_programme": request.organization.programmes.filter(
+            year__gt=programme.year, roadmap__isnull=True
+        )
+        .order_by("year")
+        .first()
+        if can_edit
+        else None,
     }
     return render(request, "roadmap/roadmaps/detail.html", context)
 
