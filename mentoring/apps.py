@@ -12,3 +12,6 @@ class MentoringConfig(AppConfig):
         from .rules import NAV_RULES as MENTORING_RULES
 
         NAV_RULES.update(MENTORING_RULES)
+
+        # The facts of a programme's year that mentoring knows, for the roadmap's live status.
+        from .selectors import facts  # noqa: F401

@@ -111,6 +111,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("m/", include((mentoring_patterns, "mentoring"))),
+    path("roadmap/", include("roadmap.urls")),  # the roadmap app (namespace «roadmap»)
     path("admin/", admin.site.urls),
 ]
 

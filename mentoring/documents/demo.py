@@ -50,7 +50,7 @@ def build_documents_extras(school, programme, *, coordinator, director) -> None:
             ),
             by=coordinator,
         )
-    # A draft: the roadmap appendix is missing until the roadmap app registers it.
+    # A draft: the roadmap demo (roadmap/demo.py) signs it once the roadmap, its appendix № 3, exists.
     services.order_draft_from_programme(programme=programme, kind=Order.Kind.TARGET_MODEL, by=coordinator)
     finished = school.programmes.filter(year=programme.year - 1).first()
     if finished is None:

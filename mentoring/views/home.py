@@ -2,9 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from accounts.models import Person, Role
 from accounts.rules import is_staff
+from mentoring import panels
+from mentoring.selectors.pending import pending_work
 
 
 @login_required
@@ -12,8 +15,14 @@ def home(request):
     """One page that shows a section for each role the user holds in the current organisation."""
     if request.organization is None:
         return render(request, "accounts/no_organization.html", status=403)
-    actor = request.actor
-    context = {"roles": actor.roles, "Role": Role}
+    actor, today = request.actor, timezone.localdate()
+    # «Что сделать сейчас»: the app's pending work, then the panels the upper apps registered (the roadmap).
+    context = {
+        "roles": actor.roles,
+        "Role": Role,
+        "pending": pending_work(actor, today),
+        "panels": panels.panels_for(actor, today),
+    }
     if actor.has_role(Role.PARENT) and actor.person is not None:
         context["children"] = [g.child for g in actor.person.wards.select_related("child")]
     if is_staff(actor):
