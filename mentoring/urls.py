@@ -96,6 +96,8 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("m/", include((mentoring_patterns, "mentoring"))),
+    # Questionnaires, campaigns and answers (issue 11): the monitoring app's own URL conf
+    path("surveys/", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

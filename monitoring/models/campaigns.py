@@ -102,7 +102,9 @@ class Campaign(models.Model):
         ordering = ["-opens_on", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(closes_on__gte=models.F("opens_on")), name="campaign_dates_ordered"
+                condition=Q(closes_on__gte=models.F("opens_on")),
+                name="campaign_dates_ordered",
+                violation_error_message="Опрос не может закончиться раньше, чем начнётся.",
             ),
         ]
         indexes = [models.Index(fields=["organization", "status"])]

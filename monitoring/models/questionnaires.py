@@ -197,7 +197,10 @@ class Question(models.Model):
         ordering = ["section__position", "section_id", "position", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["questionnaire", "code"], condition=~Q(code=""), name="question_code_unique"
+                fields=["questionnaire", "code"],
+                condition=~Q(code=""),
+                name="question_code_unique",
+                violation_error_message="Такой код уже есть у другого вопроса этой анкеты.",
             ),
         ]
 

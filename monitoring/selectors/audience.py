@@ -18,6 +18,10 @@ class Invitee:
     form: MentoringForm | None = None
     pair: Pair | None = None
 
+    @property
+    def role_label(self) -> str:
+        return RespondentRole(self.role).label.lower()
+
 
 def _people():
     return Person.objects.prefetch_related(

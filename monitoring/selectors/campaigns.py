@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from monitoring.models import Campaign, Response, SurveyInvitation
+from monitoring.models import Campaign, QuestionType, Response, SurveyInvitation
 
 
 def with_rates(campaigns):
@@ -44,3 +44,27 @@ def open_invitations_for(actor):
         .select_related("campaign__questionnaire", "person")
         .order_by("used_at", "campaign__closes_on", "pk")
     )
+
+
+def people_choices(campaign: Campaign, respondent) -> dict[str, list[tuple[int, str]]]:
+    """For the ranked-choice questions of the preference questionnaire: the mentors of the organisation's
+    mentor base, the mentees of its mentee base (the respondent themself left out)."""
+    from mentoring.models import MenteeProfile, MentorProfile
+
+    organization = campaign.organization
+    mentors = MentorProfile.objects.filter(organization=organization, left_on__isnull=True).exclude(
+        person=respondent
+    )
+    mentees = MenteeProfile.objects.filter(organization=organization, left_on__isnull=True).exclude(
+        person=respondent
+    )
+    return {
+        QuestionType.MENTORS: [
+            (p.person_id, f"{p.person.full_name}, {p.person.description}".rstrip(", "))
+            for p in mentors.select_related("person").order_by("person__last_name", "person__first_name")
+        ],
+        QuestionType.MENTEES: [
+            (p.person_id, f"{p.person.full_name}, {p.person.description}".rstrip(", "))
+            for p in mentees.select_related("person").order_by("person__last_name", "person__first_name")
+        ],
+    }
