@@ -173,6 +173,7 @@ CELERY_BEAT_SCHEDULE = {
     "review-reminders": {"task": "mentoring.tasks.send_review_reminders", "schedule": 24 * 3600},
     "consents-expire": {"task": "accounts.tasks.expire_consents", "schedule": 24 * 3600},
     "mail-outbox": {"task": "accounts.tasks.deliver_mail", "schedule": 10 * 60},  # retries of failed letters
+    "campaigns-close": {"task": "monitoring.tasks.close_campaigns", "schedule": 24 * 3600},  # issue 11
 }
 
 INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 14, minimum=1)

@@ -145,6 +145,7 @@ def campaign_launch(*, campaign: Campaign, by) -> LaunchReport:
             campaign=campaign, person=invitee.person, role=invitee.role, form=invitee.form, pair=invitee.pair
         )
         invitation.issue(campaign.links_expire_at - timezone.now())
+        invitation.expires_at = campaign.links_expire_at  # to the end of the closing day exactly
         invitations.append(invitation)
     SurveyInvitation.objects.bulk_create(invitations)
     now = timezone.now()

@@ -27,10 +27,10 @@ def has_answers(questionnaire: Questionnaire) -> bool:
 
 
 def _editable(questionnaire: Questionnaire) -> None:
+    if questionnaire.pk and not questionnaire.is_current:
+        raise ValidationError("Это прежняя версия анкеты: изменять можно только актуальную.")
     if questionnaire.pk and has_answers(questionnaire):
         raise ValidationError(LOCKED)
-    if questionnaire.pk and not questionnaire.is_current:
-        raise ValidationError("Это старая версия анкеты: изменять можно только актуальную.")
 
 
 @transaction.atomic
