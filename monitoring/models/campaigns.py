@@ -291,3 +291,8 @@ class IntakeProposal(models.Model):
 
     def __str__(self):
         return f"{self.person} → {self.get_base_display()}"
+
+    @property
+    def into_base(self) -> str:
+        """«в базу наставников» — where accepting puts the entry."""
+        return "в базу наставников" if self.base == self.Base.MENTOR else "в базу наставляемых"

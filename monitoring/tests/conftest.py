@@ -20,7 +20,7 @@ def standard(world):
 def make_questionnaire(
     world, questions, *, kind="other", respondent="any", sections=1, title="Проверочная анкета"
 ):
-    """`questions`: (text, type, extra fields) spread over `sections` sections in turn."""
+    """`questions`: (text, type, extra fields), cut into `sections` sections of consecutive questions."""
     by = world.users["coordinator"]
     questionnaire = services.questionnaire_save(
         questionnaire=Questionnaire(organization=world.school, title=title, kind=kind, respondent=respondent),
@@ -33,7 +33,11 @@ def make_questionnaire(
     for index, (text, type_, extra) in enumerate(questions):
         services.question_save(
             question=Question(
-                questionnaire=questionnaire, section=parts[index % sections], text=text, type=type_, **extra
+                questionnaire=questionnaire,
+                section=parts[index * sections // len(questions)],
+                text=text,
+                type=type_,
+                **extra,
             ),
             by=by,
         )

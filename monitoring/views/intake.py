@@ -34,7 +34,7 @@ def intake_accept(request, pk):
     return post_action(
         request,
         lambda: services.intake_accept(proposal=proposal, by=request.user),
-        success=f"{proposal.person.full_name}: запись внесена в {proposal.get_base_display().lower()}.",
+        success=f"{proposal.person.full_name}: запись внесена {proposal.into_base}.",
         then="monitoring:intake.list",
     )
 
@@ -69,7 +69,7 @@ def intake_edit(request, pk):
         else:
             messages.success(
                 request,
-                f"{proposal.person.full_name}: запись внесена в {proposal.get_base_display().lower()}.",
+                f"{proposal.person.full_name}: запись внесена {proposal.into_base}.",
             )
             return redirect("monitoring:intake.list")
     return render(request, "monitoring/intake/form.html", {"form": form, "proposal": proposal})
