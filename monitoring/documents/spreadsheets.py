@@ -48,11 +48,7 @@ def _summary(sheet, campaign, results) -> None:
             for row in item["distribution"]:
                 _append(sheet, ["", row["label"], row["count"], row["percent"] / 100])
                 sheet.cell(sheet.max_row, 4).number_format = "0.0%"
-            for label, rows in (
-                ("по формам", item["by_form"]),
-                ("по ролям", item["by_role"]),
-                ("по парам", item["by_pair"]),
-            ):
+            for label, rows in (("по формам", item["by_form"]), ("по ролям", item["by_role"])):
                 for row in rows:
                     _append(sheet, ["", f"{label}: {row['name']}", row["count"], row["average"]])
             for row in item["ranking"]:
@@ -123,10 +119,32 @@ def _cell(answer, people):
     return answer.display()
 
 
+def _pairs(book, results) -> None:
+    """Named campaigns: a row per pair, a column per question with a numeric answer (its average)."""
+    numeric = [item for section in results["sections"] for item in section["questions"] if item["by_pair"]]
+    if not results.get("pairs") or not numeric:
+        return
+    sheet = book.create_sheet("По парам")
+    _append(sheet, ["Пара (группа)", "Ответили", *[item["text"] for item in numeric]], bold=True)
+    averages = {(row["id"], item["id"]): row["average"] for item in numeric for row in item["by_pair"]}
+    for pair in results["pairs"]:
+        _append(
+            sheet,
+            [
+                pair["name"],
+                pair["respondents"],
+                *[averages.get((pair["id"], item["id"])) for item in numeric],
+            ],
+        )
+    sheet.column_dimensions["A"].width = 40
+    sheet.freeze_panes = "C2"
+
+
 def results_xlsx(campaign, results) -> bytes:
     book = Workbook()
     _summary(book.active, campaign, results)
     _responses(book.active, campaign)
+    _pairs(book, results)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -14,7 +14,7 @@ from django.db.models import Avg, Count, F, OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.models import Person
-from mentoring.models import MentoringForm, Pair
+from mentoring.models import MentoringForm, Pair, PairMentee
 from monitoring.models import Answer, Campaign, Question, Response
 from monitoring.models.campaigns import MIN_ANONYMOUS_GROUP, RespondentRole
 from monitoring.models.questionnaires import (
@@ -43,9 +43,24 @@ def _avg(value) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def pair_label(pair: Pair) -> str:
-    mentees = ", ".join(place.mentee.short_name for place in pair.all_places)
-    return f"{pair.mentor.short_name} — {mentees}" if mentees else pair.mentor.short_name
+def _short(last: str, first: str, middle: str) -> str:
+    initials = "".join(f"{part[0]}." for part in (first, middle) if part)
+    return f"{last} {initials}".strip()
+
+
+def pair_labels(pair_ids) -> dict[int, str]:
+    """«Иванова М.П. — Сидоров П.И., Орлова В.» for each pair, in two queries."""
+    names = ("last_name", "first_name", "middle_name")
+    mentees = defaultdict(list)
+    places = PairMentee.objects.filter(pair_id__in=pair_ids).order_by("slot")
+    for pair_id, *name in places.values_list("pair_id", *[f"mentee__{n}" for n in names]):
+        mentees[pair_id].append(_short(*name))
+    labels = {}
+    for pair_id, *name in Pair.objects.filter(pk__in=pair_ids).values_list(
+        "pk", *[f"mentor__{n}" for n in names]
+    ):
+        labels[pair_id] = " — ".join(filter(None, [_short(*name), ", ".join(mentees[pair_id])]))
+    return labels
 
 
 def results_of(campaign: Campaign) -> dict:
@@ -59,8 +74,9 @@ def compute_results(campaign: Campaign) -> dict:
     anonymous = campaign.anonymous
     groups = list(
         Response.objects.filter(campaign=campaign, submitted_at__isnull=False)
-        .values("form_id", "role")
+        .values("form_id", "role", "pair_id")
         .annotate(n=Count("id"))
+        .order_by()
     )
     respondents = sum(group["n"] for group in groups)
     result = {
@@ -76,10 +92,11 @@ def compute_results(campaign: Campaign) -> dict:
     if result["hidden"]:
         return result
 
-    by_form, by_role = Counter(), Counter()
+    by_form, by_role, by_pair = Counter(), Counter(), Counter()
     for group in groups:
         by_form[group["form_id"]] += group["n"]
         by_role[group["role"]] += group["n"]
+        by_pair[group["pair_id"]] += group["n"]
     form_names = dict(
         MentoringForm.objects.filter(pk__in=[pk for pk in by_form if pk]).values_list("pk", "name")
     )
@@ -105,36 +122,43 @@ def compute_results(campaign: Campaign) -> dict:
     numeric_ids = [q.pk for q in questions if q.type in NUMERIC_TYPES]
     answers = submitted(campaign)
 
+    # One scan gives the distributions and the averages per form and per role: the value counts per
+    # (question, value, form, role) are few (at most 10 values × forms × roles per question).
     values = defaultdict(Counter)
-    for row in (
+    form_sums = defaultdict(lambda: defaultdict(lambda: [0.0, 0]))
+    role_sums = defaultdict(lambda: defaultdict(lambda: [0.0, 0]))
+    numeric_rows = (
         answers.filter(question_id__in=numeric_ids, number__isnull=False)
-        .values("question_id", "number")
+        .values_list("question_id", "number", "response__form_id", "response__role")
         .annotate(n=Count("id"))
-    ):
-        values[row["question_id"]][row["number"]] = row["n"]
+        .order_by()
+    )
+    for question_id, number, form_id, role, n in numeric_rows:
+        values[question_id][number] += n
+        for sums, key in ((form_sums, form_id), (role_sums, role)):
+            cell = sums[question_id][key]
+            cell[0] += number * n
+            cell[1] += n
 
-    def breakdown(field: str) -> dict:
-        table = defaultdict(list)
+    def averages(sums) -> dict:
+        return {
+            question_id: [(key, n, total / n) for key, (total, n) in cells.items()]
+            for question_id, cells in sums.items()
+        }
+
+    form_rows, role_rows = averages(form_sums), averages(role_sums)
+    pair_rows = {}
+    if not anonymous:  # the second (and last) numeric scan
         rows = (
             answers.filter(question_id__in=numeric_ids, number__isnull=False)
-            .values("question_id", field)
+            .values_list("question_id", "response__pair_id")
             .annotate(n=Count("id"), avg=Avg("number"))
             .order_by()
         )
-        for row in rows:
-            table[row["question_id"]].append((row[field], row["n"], row["avg"]))
-        return table
-
-    form_rows, role_rows = breakdown("response__form_id"), breakdown("response__role")
-    pair_rows = {} if anonymous else breakdown("response__pair_id")
-    pair_names = {}
-    if pair_rows:
-        pair_ids = {pk for rows in pair_rows.values() for pk, _, _ in rows if pk}
-        pairs = Pair.objects.filter(pk__in=pair_ids).select_related("mentor")
-        pairs = pairs.prefetch_related("memberships__mentee")
-        for pair in pairs:
-            pair.all_places = list(pair.memberships.all())
-            pair_names[pair.pk] = pair_label(pair)
+        pair_rows = defaultdict(list)
+        for question_id, pair_id, n, avg in rows:
+            pair_rows[question_id].append((pair_id, n, avg))
+    pair_names = pair_labels([pk for pk in by_pair if pk]) if pair_rows else {}
 
     singles = defaultdict(Counter)
     for row in (
@@ -161,7 +185,13 @@ def compute_results(campaign: Campaign) -> dict:
     ):
         texts[question_id].append(text)
     others = defaultdict(list)
-    for question_id, other in answers.exclude(other="").order_by("-pk").values_list("question_id", "other"):
+    other_ids = [q.pk for q in questions if q.has_other]
+    for question_id, other in (
+        answers.filter(question_id__in=other_ids)
+        .exclude(other="")
+        .order_by("-pk")
+        .values_list("question_id", "other")
+    ):
         others[question_id].append(other)
     people = {}
     ranked = [
@@ -199,17 +229,19 @@ def compute_results(campaign: Campaign) -> dict:
                 item["distribution"] = _numeric_distribution(question, counter, total)
                 item["by_form"] = [
                     {"name": form_names.get(pk, "без формы"), "count": n, "average": _avg(avg)}
-                    for pk, n, avg in sorted(form_rows[question.pk], key=lambda r: form_names.get(r[0], ""))
+                    for pk, n, avg in sorted(
+                        form_rows.get(question.pk, []), key=lambda r: form_names.get(r[0], "")
+                    )
                     if shown(by_form[pk])
                 ]
                 item["by_role"] = [
                     {"name": role_names.get(role, role), "count": n, "average": _avg(avg)}
-                    for role, n, avg in role_rows[question.pk]
+                    for role, n, avg in role_rows.get(question.pk, [])
                     if shown(by_role[role])
                 ]
                 item["by_pair"] = sorted(
                     (
-                        {"name": pair_names[pk], "count": n, "average": _avg(avg)}
+                        {"id": pk, "name": pair_names[pk], "count": n, "average": _avg(avg)}
                         for pk, n, avg in pair_rows.get(question.pk, [])
                         if pk in pair_names
                     ),
@@ -249,9 +281,38 @@ def compute_results(campaign: Campaign) -> dict:
                 item["texts"] = answered[:TEXTS_SHOWN]
             items.append(item)
         result["sections"].append({"title": section.title, "questions": items})
+    result["pairs"] = _pairs_summary(result["sections"], by_pair, pair_names)
     if campaign.baseline_id and not anonymous and not campaign.baseline.anonymous:
         result["comparison"] = before_after(campaign)
     return result
+
+
+def _pairs_summary(sections, by_pair: Counter, names: dict) -> list[dict]:
+    """Per pair (named campaigns): how many answered, the average of their 1–10 scale answers and the share of
+    «да» — the page's one table of pairs; the average per question and pair is in the .xlsx."""
+    totals = defaultdict(lambda: {"scale": [0.0, 0], "yes": [0.0, 0]})
+    for section in sections:
+        for item in section["questions"]:
+            key = {"scale10": "scale", "yes_no": "yes"}.get(item["type"])
+            if key is None:
+                continue
+            for row in item["by_pair"]:
+                total = totals[row["id"]][key]
+                total[0] += row["average"] * row["count"]
+                total[1] += row["count"]
+    rows = []
+    for pk, name in names.items():
+        scale, yes = totals[pk]["scale"], totals[pk]["yes"]
+        rows.append(
+            {
+                "id": pk,
+                "name": name,
+                "respondents": by_pair[pk],
+                "scale_average": _avg(scale[0] / scale[1]) if scale[1] else None,
+                "yes_share": round(100 * yes[0] / yes[1]) if yes[1] else None,
+            }
+        )
+    return sorted(rows, key=lambda row: row["name"])
 
 
 def _numeric_distribution(question: Question, counter: Counter, total: int) -> list[dict]:

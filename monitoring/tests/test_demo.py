@@ -25,7 +25,9 @@ def test_the_demo_has_a_year_of_questionnaires_and_a_second_run_changes_nothing(
     assert counts() == before
 
     assert school.questionnaires.exclude(standard_code="").count() == len(STANDARD_SET)
-    campaigns = {campaign.questionnaire.kind: campaign for campaign in school.campaigns.select_related("questionnaire")}
+    campaigns = {
+        campaign.questionnaire.kind: campaign for campaign in school.campaigns.select_related("questionnaire")
+    }
     intake = campaigns["mentor_intake"]
     base = school.mentor_profiles.count()
     assert intake.invitations.filter(used_at__isnull=False).count() > base / 2  # most of the base answered
@@ -44,7 +46,9 @@ def test_the_demo_has_a_year_of_questionnaires_and_a_second_run_changes_nothing(
 
     running = campaigns["interim"]
     assert running.status == Campaign.Status.OPEN
-    blocked = [inv for inv in running.invitations.select_related("campaign", "person") if consent_missing(inv)]
+    blocked = [
+        inv for inv in running.invitations.select_related("campaign", "person") if consent_missing(inv)
+    ]
     assert blocked and all(not inv.answered for inv in blocked)
     page = client.get(reverse("monitoring:answer", args=[blocked[0].link_token()])).content.decode()
     assert "Пока ответить нельзя" in page

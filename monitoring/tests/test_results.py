@@ -115,6 +115,10 @@ def test_averages_per_form_role_and_pair(answered, active_pair, agreed_pair):
         "Иванова М.П. — Сидоров П.И.": 2,
         "Иванова М.П. — Петров И.С.": 1,
     }
+    pairs = {row["name"]: row for row in compute_results(answered)["pairs"]}
+    assert pairs["Иванова М.П. — Сидоров П.И."]["respondents"] == 2
+    assert pairs["Иванова М.П. — Сидоров П.И."]["scale_average"] == 7.5  # (9 + 6) / 2
+    assert pairs["Иванова М.П. — Петров И.С."]["yes_share"] == 0
 
 
 def test_drafts_do_not_count(world, answered):
@@ -184,7 +188,11 @@ def test_the_results_page_and_its_queries(world, client, answered, django_assert
     with django_assert_max_num_queries(30):
         page = client.get(url).content.decode()
     assert "Ответили 3 из 3" in page and "Среднее: <strong>7,3</strong> из 10" in page
-    assert "Ответили «да»: <strong>67%</strong>" in page and "По парам (2)" in page and "В кружке" in page
+    assert (
+        "Ответили «да»: <strong>67%</strong>" in page
+        and "По парам и группам (2)" in page
+        and "В кружке" in page
+    )
 
 
 def test_export_is_formula_safe(world, client, answered):
@@ -198,6 +206,9 @@ def test_export_is_formula_safe(world, client, answered):
     child = by_name["Сидоров Павел Игоревич"]
     assert child[5] == 6 and '\'=HYPERLINK("http://evil")' in child
     assert all(not (isinstance(cell, str) and cell.startswith("=")) for row in rows for cell in row)
+    pairs = list(book["По парам"].iter_rows(values_only=True))
+    assert pairs[0][:3] == ("Пара (группа)", "Ответили", "Оценка")
+    assert ("Иванова М.П. — Сидоров П.И.", 2, 7.5) in [row[:3] for row in pairs]
     summary = [row for row in book["Сводка"].iter_rows(values_only=True)]
     assert (None, "среднее", pytest.approx(7.33, abs=0.01)) in [row[:3] for row in summary]
 
