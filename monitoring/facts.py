@@ -4,6 +4,7 @@ one per questionnaire kind (campaign_closed:<kind>), and campaign_closed:intake 
 from functools import partial
 
 from django.urls import reverse
+from django.utils import timezone
 
 from mentoring.facts import Evidence, register
 from monitoring.models import Campaign, Kind
@@ -33,13 +34,13 @@ def latest_closed(programme, kinds) -> Evidence | None:
     )
     if campaign is None:
         return None
-    figures = campaign.results or {}
+    figures, closed_on = campaign.results or {}, timezone.localdate(campaign.closed_at)
     text = (
-        f"Опрос «{campaign.title}» завершён {campaign.closed_at:%d.%m.%Y}: "
+        f"Опрос «{campaign.title}» завершён {closed_on:%d.%m.%Y}: "
         f"ответили {figures.get('respondents', 0)} из {figures.get('invited', 0)}"
     )
     return Evidence(
-        on=campaign.closed_at.date(),
+        on=closed_on,
         text=text,
         url=reverse("monitoring:campaign.results", args=[campaign.pk]),
     )

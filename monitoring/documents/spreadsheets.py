@@ -6,6 +6,7 @@ return) gets a leading apostrophe, so an answer like «=HYPERLINK(…)» stays t
 
 from io import BytesIO
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -93,7 +94,7 @@ def _responses(sheet, campaign) -> None:
                 response.person.full_name if response.person else "",
                 response.get_role_display(),
                 response.form.name if response.form else "",
-                response.submitted_at.strftime("%d.%m.%Y %H:%M") if response.submitted_at else "",
+                timezone.localtime(response.submitted_at).strftime("%d.%m.%Y %H:%M"),
             ]
         for question in questions:
             answer = answers.get((response.pk, question.pk))
