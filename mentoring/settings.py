@@ -174,6 +174,7 @@ CELERY_BEAT_SCHEDULE = {
     "consents-expire": {"task": "accounts.tasks.expire_consents", "schedule": 24 * 3600},
     "mail-outbox": {"task": "accounts.tasks.deliver_mail", "schedule": 10 * 60},  # retries of failed letters
     "roadmap-reminders": {"task": "roadmap.tasks.send_event_reminders", "schedule": 24 * 3600},
+    "campaigns-close": {"task": "monitoring.tasks.close_campaigns", "schedule": 24 * 3600},
 }
 
 INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 14, minimum=1)

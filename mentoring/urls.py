@@ -112,6 +112,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("m/", include((mentoring_patterns, "mentoring"))),
     path("roadmap/", include("roadmap.urls")),  # the roadmap app (namespace «roadmap»)
+    # Questionnaires, campaigns and answers: the monitoring app's own URL conf
+    path("surveys/", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -30,7 +30,7 @@ PLANS = "plans_approved"
 REVIEWS = "reviews_received"
 REWARD = "reward_order_signed"
 FINAL_EVENT = "final_event_order_signed"
-INTERIM_SURVEY = "campaign_closed:interim_feedback"
+INTERIM_SURVEY = "campaign_closed:interim"
 SATISFACTION = "campaign_closed:satisfaction"
 # Facts the monitoring app is to register (questionnaire campaigns of a kind closed): until it does, the events
 # bound to them are ticked by hand.

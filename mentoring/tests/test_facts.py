@@ -98,5 +98,5 @@ def test_plans_and_reviews_hold_only_when_every_mentee_has_one(world, programme,
 
 
 def test_an_unregistered_fact_has_no_evidence(programme):
-    assert facts.get("campaign_closed:satisfaction") is None
-    assert facts.evidence("campaign_closed:satisfaction", programme) is None
+    assert facts.get("no_such_fact") is None
+    assert facts.evidence("no_such_fact", programme) is None
