@@ -1,4 +1,5 @@
 from .catalogue import Audience, Direction, MenteeCategory, MentorCategory, MentoringForm, RoleModel
+from .imports import ImportBase, PeopleImport
 from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter
 from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround
 from .profiles import MenteeProfile, MentorProfile
@@ -44,4 +45,6 @@ __all__ = [
     "OrderAcknowledgement",
     "OrderCounter",
     "DocumentPack",
+    "ImportBase",
+    "PeopleImport",
 ]
