@@ -126,5 +126,5 @@ def _why(board: Board, row: np.ndarray, ranked: list[int], mentee: MenteeCard) -
     best = board.mentors[free[0]]
     return (
         f"свободные места подходящих наставников ({_mentors(len(free))}) отданы наставляемым с более высоким "
-        f"баллом; лучший из них для него (неё) — {best.short_name}, балл {Fit(int(row[free[0]]), []).score}"
+        f"баллом; ближайший вариант — {best.short_name}, балл {Fit(int(row[free[0]]), []).score}"
     )

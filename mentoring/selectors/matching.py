@@ -1,15 +1,16 @@
 """The people of one form of a programme as the matching sees them, in a constant number of queries."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
-from accounts.models import Guardianship
+from accounts.models import Guardianship, search_q
 from mentoring import matching_sources
 from mentoring.matching.board import Board, MenteeCard, MentorCard, age_range, card_kwargs, phrases
 from mentoring.matching.roles import roles_for
-from mentoring.models import Pair, PairMentee
+from mentoring.models import MAX_MENTEES, Pair, PairMentee
 
 
 def mentor_loads(organization) -> dict[int, int]:
@@ -91,3 +92,63 @@ def matching_board(programme, form, *, today=None) -> Board:
             )
         )
     return Board(form_name=form.name, roles=roles, mentors=mentors, mentees=mentees)
+
+
+# The mentee picker of the pair form ---------------------------------------------------------------------
+
+
+@dataclass
+class PickerRow:
+    person: object
+    category: str
+    busy_with: str = ""  # the mentor of the mentee's open pair in the chosen form
+
+
+@dataclass
+class Picker:
+    chosen: list[PickerRow]
+    found: list[PickerRow]
+    more: bool
+    form: object = None
+    mentor: object = None
+    mentor_free: int | None = None
+
+
+PICKER_LIMIT = 30
+
+
+def mentee_candidates(organization, *, query: str = "", form=None, selected=(), mentor=None) -> Picker:
+    """Mentees of the base for the pair form: those already chosen, then who matches the search by name and
+    class, of the form's side only; who already has an open pair in the form is marked (and cannot be added)."""
+    profiles = organization.mentee_profiles.filter(left_on__isnull=True).select_related("person", "category")
+    chosen = list(profiles.filter(person__in=selected).order_by("person__last_name", "person__first_name"))
+    found = profiles.exclude(person__in=selected)
+    if form is not None:
+        found = found.filter(person__kind__in=roles_for(form).mentee_kinds)
+    if query.strip():
+        found = found.filter(search_q(query, prefix="person__"))
+    found = list(found.order_by("person__last_name", "person__first_name", "pk")[: PICKER_LIMIT + 1])
+    busy = {}
+    if form is not None:
+        places = PairMentee.objects.filter(
+            form=form, is_open=True, mentee__in=[p.person_id for p in chosen + found]
+        ).select_related("pair__mentor")
+        busy = {place.mentee_id: place.pair.mentor.short_name for place in places}
+
+    def row(profile):
+        return PickerRow(
+            profile.person, profile.category.name if profile.category else "", busy.get(profile.person_id, "")
+        )
+
+    mentor_free = None
+    if mentor is not None:
+        load = mentor_loads(organization).get(mentor.pk, 0)
+        mentor_free = max(0, MAX_MENTEES - load)
+    return Picker(
+        chosen=[row(p) for p in chosen],
+        found=[row(p) for p in found[:PICKER_LIMIT]],
+        more=len(found) > PICKER_LIMIT,
+        form=form,
+        mentor=mentor,
+        mentor_free=mentor_free,
+    )

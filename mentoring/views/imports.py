@@ -75,11 +75,8 @@ def _import_start(request):
 
 
 def _start_page(request, form, *, error: str = "", status: int = 200):
-    if error:
-        form.add_error(None, error)
-    return render(
-        request, "mentoring/imports/start.html", {"form": form, "bases": ImportBase.choices}, status=status
-    )
+    context = {"form": form, "bases": ImportBase.choices, "error": error}
+    return render(request, "mentoring/imports/start.html", context, status=status)
 
 
 @rule_required(rules.can_manage_bases)
