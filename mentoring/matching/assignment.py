@@ -15,7 +15,7 @@ from scipy.optimize import linear_sum_assignment
 from mentoring.documents.russian import plural_ru
 
 from .board import Board, MenteeCard, MentorCard
-from .scoring import Fit, evaluate, obstacle
+from .scoring import Fit, evaluate, obstacle, points_matrix
 
 BASE_UTILITY = 10  # any allowed pair is worth more than no pair
 PLACE_COST = 3  # a mentor's second mentee costs 3 points more than the first, and so on
@@ -58,20 +58,6 @@ class Suggestions:
         return sum(mentor.free for mentor in self.board.mentors)
 
 
-def points_matrix(board: Board) -> np.ndarray:
-    """Points of every allowed pair (mentees × mentors); NaN where a hard rule forbids it."""
-    points = np.full((len(board.mentees), len(board.mentors)), np.nan)
-    roles, name = board.roles, board.form_name
-    fitting = [j for j, mentor in enumerate(board.mentors) if mentor.kind in roles.mentor_kinds]
-    for i, mentee in enumerate(board.mentees):
-        row = points[i]
-        for j in fitting:
-            mentor = board.mentors[j]
-            if obstacle(roles, name, mentor, mentee) is None:
-                row[j] = evaluate(mentor, mentee, roles).points
-    return points
-
-
 def assign(points: np.ndarray, mentors: list[MentorCard]) -> dict[int, int]:
     """mentee index → mentor index of the optimal assignment."""
     columns, place_costs = [], []
@@ -92,7 +78,8 @@ def suggest(board: Board, *, alternatives: int = 3) -> Suggestions:
     assigned = assign(points, board.mentors)
     pairs, unmatched = [], []
     for i, mentee in enumerate(board.mentees):
-        ranked = [j for j in np.argsort(-np.nan_to_num(points[i], nan=-np.inf)) if not np.isnan(points[i, j])]
+        allowed = np.flatnonzero(~np.isnan(points[i]))
+        ranked = allowed[np.argsort(-points[i, allowed], kind="stable")].tolist()
         if i in assigned:
             mentor = board.mentors[assigned[i]]
             others = [

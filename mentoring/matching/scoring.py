@@ -2,10 +2,14 @@
 reasons in words («компетенция «подготовка к олимпиадам» ↔ запрос «подготовка к олимпиаде»; подходящий
 возраст; свободно 2 места из 5»).
 
-`evaluate(..., explain=False)` counts the same points without building the words: it runs for every pair of
-the base (300 × 1,000 in well under a second); the words are built only for the pairs shown."""
+`evaluate` gives one pair's points and reasons; `points_matrix` the same points for every pair of the form at
+once, in array operations (300 × 1,000 in a fraction of a second); the words are built only for the pairs
+shown."""
 
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
 
 from mentoring.documents.russian import plural_ru
 from mentoring.imports.words import stems
@@ -154,3 +158,87 @@ def evaluate(mentor: MentorCard, mentee: MenteeCard, roles: FormRoles, *, explai
     if explain:
         reasons.append(places(mentor.free))
     return Fit(points, reasons)
+
+
+# Every pair at once -------------------------------------------------------------------------------------
+
+
+def _incidence(sets: list[frozenset], vocabulary: dict) -> tuple[list[int], list[int]]:
+    """Rows and columns of the people × words matrix: 1 where a person's text has the word."""
+    rows, cols = [], []
+    for i, words in enumerate(sets):
+        for word in words:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(word, len(vocabulary)))
+    return rows, cols
+
+
+def _shared(left: list[frozenset], right: list[frozenset]) -> np.ndarray:
+    """How many words each of `left` shares with each of `right` (a sparse product, not a double loop)."""
+    vocabulary: dict = {}
+    left_rc, right_rc = _incidence(left, vocabulary), _incidence(right, vocabulary)
+    size = max(1, len(vocabulary))
+    a = sparse.csr_matrix((np.ones(len(left_rc[0])), left_rc), shape=(len(left), size))
+    b = sparse.csr_matrix((np.ones(len(right_rc[0])), right_rc), shape=(len(right), size))
+    return (a @ b.T).toarray()
+
+
+def _numbers(values) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], dtype=float)
+
+
+def points_matrix(board) -> np.ndarray:
+    """`evaluate(mentor, mentee).points` for every pair (mentees × mentors) in array operations, NaN where
+    `obstacle` forbids the pair: the same rules and points, fast enough for 300 × 1,000 (tests compare the
+    two)."""
+    mentors, mentees, roles = board.mentors, board.mentees, board.roles
+    n, m = len(mentees), len(mentors)
+    if not n or not m:
+        return np.full((n, m), np.nan)
+    mentor_stems = [mentor.stems for mentor in mentors]
+    points = np.minimum(TEXT_MAX, TEXT_POINTS * _shared([e.stems for e in mentees], mentor_stems))
+    hints = [CATEGORY_HINTS.get(e.category_code, frozenset()) for e in mentees]
+    points += HINT_POINTS * (_shared(hints, mentor_stems) > 0)
+    points += SUBJECT_POINTS * (
+        _shared([e.subject for e in mentees], [mentor.subject for mentor in mentors]) > 0
+    )
+    column = {mentor.person_id: j for j, mentor in enumerate(mentors)}
+    for i, mentee in enumerate(mentees):
+        seen = set()
+        for rank, person_id in enumerate(mentee.preferred):
+            j = column.get(person_id)
+            if j is not None and person_id not in seen:
+                points[i, j] += PREFERENCE_POINTS[min(rank, len(PREFERENCE_POINTS) - 1)]
+            seen.add(person_id)
+    ages, grades = _numbers(e.age for e in mentees), _numbers(e.grade for e in mentees)
+    for j, mentor in enumerate(mentors):
+        if mentor.ages is not None:
+            values = grades if mentor.ages.unit == "grade" else ages
+            holds = (mentor.ages.low <= values) & (values <= mentor.ages.high)
+            points[:, j] += np.where(np.isnan(values), 0, np.where(holds, AGE_POINTS, AGE_OUTSIDE))
+    staff = np.array([mentor.kind == STAFF for mentor in mentors])
+    experience = _numbers(mentor.experience for mentor in mentors)
+    trained = np.array([mentor.trained for mentor in mentors])
+    with np.errstate(invalid="ignore"):
+        points += TRAINED_POINTS * trained + EXPERIENCE_POINTS * (staff & (experience >= 5))
+    forbidden = np.zeros((n, m), dtype=bool)
+    forbidden[:, [mentor.kind not in roles.mentor_kinds for mentor in mentors]] = True
+    forbidden[[mentee.kind not in roles.mentee_kinds for mentee in mentees], :] = True
+    if roles.min_experience:
+        with np.errstate(invalid="ignore"):
+            forbidden[:, staff & (experience < roles.min_experience)] = True
+    row = {mentee.person_id: i for i, mentee in enumerate(mentees)}
+    for j, mentor in enumerate(mentors):
+        for person_id in {mentor.person_id, *mentor.ward_ids}:
+            if person_id in row:
+                forbidden[row[person_id], j] = True
+    if roles.mentor_older:
+        mentor_ages = _numbers(mentor.age for mentor in mentors)
+        mentor_grades = _numbers(mentor.grade for mentor in mentors)
+        by_age = mentor_ages[None, :] - ages[:, None]
+        gap = np.where(np.isnan(by_age), mentor_grades[None, :] - grades[:, None], by_age)
+        with np.errstate(invalid="ignore"):
+            points += np.where(gap > 0, np.where((gap >= 2) & (gap <= 4), 10, np.where(gap > 4, 6, 4)), 0)
+            forbidden |= np.isnan(gap) | (gap <= 0)
+    points[forbidden] = np.nan
+    return points

@@ -2,8 +2,8 @@
 
 The file is kept between the preview and the commit under a name the server chose (PeopleImport); the commit
 reads it again and builds the same preview inside its transaction: it saves only when no row has an error,
-through the same write paths as the forms (person_save, guardianship_add, mentor_profile_save /
-mentee_profile_save), and leaves one audit entry saying who imported what."""
+under the same rules as the forms (the base's checks of mentoring.services.bases, the person's field checks,
+the guardian link's rules), in bulk, and leaves one audit entry saying who imported what."""
 
 from dataclasses import dataclass, field
 
@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Organization, Person, normalise_search
-from accounts.services import audit, guardianship_add, person_save
+from accounts.models import Guardianship, Organization, Person, normalise_search
+from accounts.services import audit
 from mentoring.imports.columns import IGNORED, fields_for, mapping_problems
 from mentoring.imports.preview import Preview, Row, build_preview
 from mentoring.imports.readers import read_sheet
@@ -21,9 +21,10 @@ from mentoring.models import ImportBase, MenteeProfile, MentorProfile, PeopleImp
 from mentoring.models.imports import IMPORT_TTL
 from mentoring.selectors.imports import known_people
 
-from .bases import mentee_profile_save, mentor_profile_save
+from .bases import check_mentee_profile, check_mentor_profile
 
 SHOWN_ERRORS = 30  # a ValidationError lists this many row errors, then how many more
+BATCH = 500
 
 
 @dataclass
@@ -83,18 +84,7 @@ def people_import(
     error = refusal(preview)
     if error is not None:
         raise error
-    outcome, parents = ImportOutcome(), {}
-    for row in preview.to_save():
-        person, person_changed = _save_person(row, organization, by)
-        profile_changed = _save_profile(row, person, organization, base, by, known.today)
-        if row.parent:
-            _save_parent(row, person, organization, by, known, parents, outcome)
-        if row.person is None:
-            outcome.created.append(person.pk)
-        elif person_changed or profile_changed:
-            outcome.updated.append(person.pk)
-        else:
-            outcome.unchanged.append(person.pk)
+    outcome = _Writer(organization, base, known).write(preview.to_save())
     audit(
         organization=organization,
         actor=by,
@@ -109,68 +99,136 @@ def people_import(
     return outcome
 
 
-def _save_person(row: Row, organization, by) -> tuple[Person, bool]:
-    person = row.person or Person(organization=organization)
-    changed = [code for code, value in row.person_values.items() if getattr(person, code) != value]
-    for code in changed:
-        setattr(person, code, row.person_values[code])
-    if row.person is None or changed:
-        person_save(person=person, by=by, changed=changed)
-    return person, bool(changed)
+class _Writer:
+    """Writes the rows of a checked preview in a few bulk statements per kind of record, so the queries do
+    not grow with each row (5,000 rows in seconds). Bulk writes skip save(): the rules that the services
+    apply one record at a time run here as well — Person.clean_fields, check_mentor_profile /
+    check_mentee_profile, guardianship_add's checks in the preview — and so does Person.save's search text."""
 
-
-def _save_profile(row: Row, person, organization, base, by, today) -> bool:
-    model, save = (
-        (MentorProfile, mentor_profile_save)
-        if base == ImportBase.MENTORS
-        else (MenteeProfile, mentee_profile_save)
-    )
-    profile = row.profile
-    if profile is None:
-        profile = model(organization=organization, person=person, entered_on=today)
-    changed = [code for code, value in row.profile_values.items() if getattr(profile, code) != value]
-    for code in changed:
-        setattr(profile, code, row.profile_values[code])
-    if row.profile is None or changed:
-        save(profile=profile, by=by)
-    return row.profile is None or bool(changed)
-
-
-def _save_parent(row: Row, child, organization, by, known, parents: dict, outcome: ImportOutcome) -> None:
-    """The child's legal representative: a person of the school found by the preview, one created earlier in
-    this file (a parent of brothers and sisters), or a new one; then the link, unless it exists."""
-    data = row.parent
-    name = normalise_search(f"{data['last_name']} {data['first_name']} {data['middle_name']}")
-    guardian = data["person"]
-    if guardian is None:
-        guardian = next(
-            (
-                p
-                for p in parents.get(name, [])
-                if not data["email"] or not p.email or p.email == data["email"]
-            ),
-            None,
+    def __init__(self, organization, base, known):
+        self.organization, self.base, self.known = organization, base, known
+        self.model, self.check = (
+            (MentorProfile, check_mentor_profile)
+            if base == ImportBase.MENTORS
+            else (MenteeProfile, check_mentee_profile)
         )
-    if guardian is None:
-        guardian = Person(
-            organization=organization,
-            kind=Person.Kind.EXTERNAL,
-            **{k: data[k] for k in ("last_name", "first_name", "middle_name", "sex", "email", "phone")},
-        )
-        person_save(person=guardian, by=by, changed=[])
-        parents.setdefault(name, []).append(guardian)
-        outcome.parents.append(guardian.pk)
-    else:
-        filled = [code for code in ("email", "phone") if data[code] and not getattr(guardian, code)]
-        for code in filled:
-            setattr(guardian, code, data[code])
-        if filled:
-            person_save(person=guardian, by=by, changed=filled)
-    linked = known.guardians.setdefault(child.pk, set())
-    if guardian.pk not in linked:
-        guardianship_add(guardian=guardian, child=child, relation=data["relation"], by=by)
-        linked.add(guardian.pk)
-        outcome.links += 1
+        self.now = timezone.now()
+
+    def _ready(self, person: Person, row: Row) -> None:
+        person.search_text = normalise_search(f"{person.full_name} {person.group}")  # as Person.save does
+        person.updated_at = self.now
+        try:
+            person.clean_fields(exclude=["organization", "user"])
+        except ValidationError as error:
+            raise ValidationError(f"Строка {row.number}: {' '.join(error.messages)}") from None
+
+    def write(self, rows: list[Row]) -> ImportOutcome:
+        outcome = ImportOutcome()
+        people, new_people, changed_people, person_fields = [], [], [], set()
+        for row in rows:
+            person = row.person or Person(organization=self.organization)
+            changed = [code for code, value in row.person_values.items() if getattr(person, code) != value]
+            for code in changed:
+                setattr(person, code, row.person_values[code])
+            self._ready(person, row)
+            people.append((row, person, bool(changed)))
+            if row.person is None:
+                new_people.append(person)
+            elif changed:
+                changed_people.append(person)
+                person_fields.update(changed)
+        Person.objects.bulk_create(new_people, batch_size=BATCH)
+        if changed_people:
+            fields = sorted(person_fields | {"search_text", "updated_at"})
+            Person.objects.bulk_update(changed_people, fields, batch_size=BATCH)
+        profiles_changed = self._profiles(people)
+        self._parents(people, outcome)
+        for (row, person, person_changed), profile_changed in zip(people, profiles_changed, strict=True):
+            if row.person is None:
+                outcome.created.append(person.pk)
+            elif person_changed or profile_changed:
+                outcome.updated.append(person.pk)
+            else:
+                outcome.unchanged.append(person.pk)
+        return outcome
+
+    def _profiles(self, people) -> list[bool]:
+        new, changed_profiles, fields, changed_flags = [], [], set(), []
+        for row, person, _ in people:
+            profile = row.profile or self.model(
+                organization=self.organization, person=person, entered_on=self.known.today
+            )
+            changed = [code for code, value in row.profile_values.items() if getattr(profile, code) != value]
+            for code in changed:
+                setattr(profile, code, row.profile_values[code])
+            try:
+                self.check(profile)
+            except ValidationError as error:
+                raise ValidationError(f"Строка {row.number}: {' '.join(error.messages)}") from None
+            if row.profile is None:
+                new.append(profile)
+            elif changed:
+                changed_profiles.append(profile)
+                fields.update(changed)
+            changed_flags.append(row.profile is None or bool(changed))
+        self.model.objects.bulk_create(new, batch_size=BATCH)
+        if changed_profiles:
+            self.model.objects.bulk_update(changed_profiles, sorted(fields), batch_size=BATCH)
+        return changed_flags
+
+    def _parents(self, people, outcome: ImportOutcome) -> None:
+        """Each child's legal representative: a person of the school found by the preview, one met earlier in
+        this file (the parent of brothers and sisters), or a new one; then the link, unless it exists."""
+        created: dict[str, list[Person]] = {}
+        new_parents, filled_parents, links = [], {}, []
+        for row, child, _ in people:
+            data = row.parent
+            if not data:
+                continue
+            name = normalise_search(f"{data['last_name']} {data['first_name']} {data['middle_name']}")
+            guardian = data["person"] or next(
+                (
+                    p
+                    for p in created.get(name, [])
+                    if not data["email"] or not p.email or p.email == data["email"]
+                ),
+                None,
+            )
+            if guardian is None:
+                guardian = Person(
+                    organization=self.organization,
+                    kind=Person.Kind.EXTERNAL,
+                    **{
+                        k: data[k]
+                        for k in ("last_name", "first_name", "middle_name", "sex", "email", "phone")
+                    },
+                )
+                self._ready(guardian, row)
+                created.setdefault(name, []).append(guardian)
+                new_parents.append(guardian)
+            else:
+                for code in ("email", "phone"):
+                    if data[code] and not getattr(guardian, code):
+                        setattr(guardian, code, data[code])
+                        if guardian.pk is not None:
+                            filled_parents[guardian.pk] = guardian
+            links.append((guardian, child, data["relation"]))
+        Person.objects.bulk_create(new_parents, batch_size=BATCH)
+        if filled_parents:
+            for guardian in filled_parents.values():
+                guardian.updated_at = self.now
+            Person.objects.bulk_update(
+                list(filled_parents.values()), ["email", "phone", "updated_at"], batch_size=BATCH
+            )
+        outcome.parents = [p.pk for p in new_parents]
+        new_links = []
+        for guardian, child, relation in links:
+            linked = self.known.guardians.setdefault(child.pk, set())
+            if guardian.pk not in linked and guardian.pk != child.pk:
+                linked.add(guardian.pk)
+                new_links.append(Guardianship(guardian=guardian, child=child, relation=relation))
+        Guardianship.objects.bulk_create(new_links, batch_size=BATCH)
+        outcome.links = len(new_links)
 
 
 # The upload kept between the preview and the commit -------------------------------------------------------

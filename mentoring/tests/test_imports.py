@@ -366,7 +366,7 @@ def test_the_downloadable_template_imports_as_it_is(world, base):
     assert [row.status for row in result.rows] == [Status.NEW]
 
 
-def test_queries_of_the_preview_are_constant_and_of_the_commit_constant_per_row(world, xlsx):
+def test_queries_of_the_preview_and_of_the_commit_do_not_grow_with_the_rows(world, xlsx):
     def letters(number):  # names have no digits: 12 → «бв»
         return "".join("абвгдежзик"[int(d)] for d in str(number))
 
@@ -396,8 +396,7 @@ def test_queries_of_the_preview_are_constant_and_of_the_commit_constant_per_row(
     five = queries(lambda: run_import(world, small))
     fifteen = queries(lambda: run_import(world, large))
     twenty_five = queries(lambda: run_import(world, mentees_file(xlsx, rows(25, 200))))
-    assert fifteen - five == twenty_five - fifteen  # the same number of queries for each further row
-    assert (fifteen - five) / 10 <= 25
+    assert five == fifteen == twenty_five  # written in bulk: the queries do not grow with the rows
 
 
 def test_the_command_previews_fails_on_errors_and_commits(world, xlsx, tmp_path, capsys):

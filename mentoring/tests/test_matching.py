@@ -3,6 +3,7 @@ form, the preferences and intake answers from a registered source, and the accep
 
 from datetime import date
 
+import numpy as np
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -276,3 +277,70 @@ def test_accepting_is_all_or_nothing_and_checks_the_rules_again(world, programme
         "Сидоров Павел Игоревич — Сидорова Е.А.: родитель не может быть наставником своего ребёнка."
     ]
     assert not Pair.objects.exists()
+
+
+@pytest.mark.parametrize("code", ["teacher_pupil", "pupil_pupil", "teacher_teacher"])
+def test_the_fast_scores_of_all_pairs_are_the_scores_of_each_pair(code):
+    """points_matrix (array operations, for the whole form) = evaluate and obstacle (one pair at a time)."""
+    from mentoring.matching import obstacle as one_obstacle
+    from mentoring.matching.board import Board, MenteeCard, MentorCard, phrases
+    from mentoring.matching.roles import FORM_ROLES
+    from mentoring.matching.scoring import evaluate, points_matrix
+
+    kinds = [STAFF, STUDENT, Person.Kind.EXTERNAL]
+    texts = [
+        "подготовка к олимпиадам; робототехника",
+        "чтение",
+        "инклюзивное образование",
+        "",
+        "шахматы, проекты",
+    ]
+    ranges = ["5–7 классы", "12-14 лет", "", "младшие школьники"]
+    mentors = [
+        MentorCard(
+            person_id=100 + j,
+            name=f"Наставник {j}",
+            short_name=f"Н{j}",
+            kind=kinds[j % 3],
+            description="",
+            age=None if j % 4 == 0 else 14 + j,
+            grade=None if j % 5 == 0 else 1 + j % 11,
+            phrases=phrases("компетенция", texts[j % len(texts)]),
+            position=["учитель математики", "учитель химии", ""][j % 3],
+            load=j % 6,
+            trained=j % 2 == 0,
+            experience=None if j % 3 == 0 else j % 9,
+            ages=age_range(ranges[j % len(ranges)]),
+            ward_ids=frozenset({200 + j}) if j % 4 == 1 else frozenset(),
+        )
+        for j in range(14)
+    ]
+    mentees = [
+        MenteeCard(
+            person_id=200 + i if i != 3 else 103,  # one mentee is also a mentor
+            name=f"Наставляемый {i}",
+            short_name=f"У{i}",
+            kind=kinds[i % 3] if i % 2 else STUDENT,
+            description="",
+            age=None if i % 3 == 0 else 8 + i,
+            grade=None if i % 4 == 0 else 1 + (i * 2) % 11,
+            phrases=phrases("запрос", ["подготовка к олимпиаде", "чтение книг", "шахматы", ""][i % 4]),
+            position=["учитель математики", ""][i % 2],
+            category_code=["gifted", "disabilities", "", "digital_skills"][i % 4],
+            category_name="категория",
+            preferred=(100 + (i % 14), 100 + ((i * 5) % 14), 100 + (i % 14)) if i % 2 else (),
+        )
+        for i in range(17)
+    ]
+    board = Board(form_name="Форма", roles=FORM_ROLES[code], mentors=mentors, mentees=mentees)
+    matrix = points_matrix(board)
+    allowed = 0
+    for i, mentee_card in enumerate(mentees):
+        for j, mentor_card in enumerate(mentors):
+            reason = one_obstacle(board.roles, board.form_name, mentor_card, mentee_card)
+            if reason is None:
+                allowed += 1
+                assert matrix[i, j] == evaluate(mentor_card, mentee_card, board.roles).points, (i, j)
+            else:
+                assert np.isnan(matrix[i, j]), (i, j, reason)
+    assert allowed > 10
