@@ -8,6 +8,7 @@ mentees over the mentors when the scores are close."""
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -82,9 +83,10 @@ def suggest(board: Board, *, alternatives: int = 3) -> Suggestions:
         ranked = allowed[np.argsort(-points[i, allowed], kind="stable")].tolist()
         if i in assigned:
             mentor = board.mentors[assigned[i]]
+            best = (j for j in ranked if j != assigned[i])
             others = [
-                (board.mentors[j], Fit(int(points[i, j]), []).score) for j in ranked if j != assigned[i]
-            ][:alternatives]
+                (board.mentors[j], Fit(int(points[i, j]), []).score) for j in islice(best, alternatives)
+            ]
             pairs.append(
                 Suggestion(mentor, mentee, evaluate(mentor, mentee, board.roles, explain=True), others)
             )

@@ -13,6 +13,11 @@ from .roles import FormRoles
 GENERIC_POSITION = stems(
     "учитель педагог преподаватель дополнительного образования старший молодой специалист"
 )
+# Words every school text has: a shared «школа» or «работа» says nothing about a fit.
+GENERIC_WORDS = stems(
+    "школа школьный класс ученик ученики учащийся обучающийся учитель педагог работа работы участие "
+    "программа наставник наставничество ребенок дети занятия помощь деятельность"
+)
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,7 @@ def phrases(label: str, text: str) -> list[Phrase]:
     found = []
     for part in re.split(r"[;\n]+|,\s+(?=[а-яёa-z])|\.\s+", text or ""):
         part = part.strip(" .,")
-        if part and (part_stems := stems(part)):
+        if part and (part_stems := stems(part) - GENERIC_WORDS):
             found.append(Phrase(label, part, part_stems))
     return found
 

@@ -234,10 +234,9 @@ class _Writer:
 # The upload kept between the preview and the commit -------------------------------------------------------
 
 
-def _clean_expired(organization) -> None:
-    for old in PeopleImport.objects.filter(
-        organization=organization, created_at__lt=timezone.now() - IMPORT_TTL
-    ):
+def _clean_expired() -> None:
+    """Files kept for a preview hold personal data: each new upload removes every expired one."""
+    for old in PeopleImport.objects.filter(created_at__lt=timezone.now() - IMPORT_TTL):
         if old.file:
             old.file.delete(save=False)
         old.delete()
@@ -249,7 +248,7 @@ def upload_create(*, organization, base: str, data: bytes, filename: str, by) ->
     preview = preview_file(organization=organization, base=base, data=data, filename=filename)
     if not preview.headers:
         raise ValidationError(preview.problems)
-    _clean_expired(organization)
+    _clean_expired()
     upload = PeopleImport(
         organization=organization,
         base=base,

@@ -1,6 +1,7 @@
 """«Импорт из Excel» in the school's UI: upload, preview with Russian errors, confirm columns, a corrected file,
 import, the file kept on the server under its own name and removed after the import; size limits."""
 
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -163,3 +164,16 @@ def test_the_preview_page_takes_the_same_queries_for_any_number_of_rows(world, c
             assert coordinator.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1] <= 15
+
+
+def test_an_expired_upload_is_not_imported_and_is_removed_by_the_next_upload(world, coordinator, xlsx):
+    upload(coordinator, xlsx(BAD))
+    old = PeopleImport.objects.get()
+    stored = Path(old.file.path)
+    PeopleImport.objects.filter(pk=old.pk).update(created_at=old.created_at - timedelta(hours=7))
+    page = coordinator.get(reverse("mentoring:import.preview", args=[old.pk])).content.decode()
+    assert "Срок хранения файла истёк" in page
+    refused = coordinator.post(reverse("mentoring:import.commit", args=[old.pk]), follow=True)
+    assert "Файл больше не хранится: загрузите его ещё раз." in refused.content.decode()
+    upload(coordinator, xlsx(BAD))
+    assert not PeopleImport.objects.filter(pk=old.pk).exists() and not stored.exists()
