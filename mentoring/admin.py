@@ -15,6 +15,7 @@ from .models import (
     OrderAcknowledgement,
     Pair,
     PairMentee,
+    PeopleImport,
     PlanItem,
     Programme,
     ProgrammeCurator,
@@ -181,3 +182,20 @@ class DocumentPackAdmin(admin.ModelAdmin):
     list_display = ["programme", "kind", "format", "status", "done", "total", "created_at"]
     list_filter = ["status", "kind"]
     search_fields = ["programme__title"]
+
+
+@admin.register(PeopleImport)
+class PeopleImportAdmin(admin.ModelAdmin):
+    """Lists uploaded for import: who, when, into which base, with what result (read-only; the school imports
+    through «Импорт из Excel»)."""
+
+    list_display = ["original_name", "organization", "base", "created_by", "created_at", "committed_at"]
+    list_filter = ["base", "organization"]
+    search_fields = ["original_name", "organization__short_name"]
+    readonly_fields = [f.name for f in PeopleImport._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

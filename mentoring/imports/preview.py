@@ -196,6 +196,12 @@ class Preview:
 # The file → headers and rows ------------------------------------------------------------------------------
 
 
+NO_HEADER = (
+    "Не нашли строку заголовков: над списком должна быть строка с названиями столбцов, например "
+    "«ФИО», «Дата рождения», «Класс». Скачайте шаблон — в нём все столбцы подписаны."
+)
+
+
 def find_header(sheet: Sheet, base: str) -> int | None:
     """Index in sheet.rows of the header: the first of the top rows naming two or more of our columns."""
     for index, (_, cells) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
@@ -216,11 +222,7 @@ def build_preview(
 ) -> Preview:
     index, headers = headers_of(sheet, base)
     if index is None:
-        problem = (
-            "Не нашли строку заголовков: над списком должна быть строка с названиями столбцов, например "
-            "«ФИО», «Дата рождения», «Класс». Скачайте шаблон — в нём все столбцы подписаны."
-        )
-        return Preview(base, [], [], 0, [], [problem])
+        return Preview(base, [], [], 0, [], [NO_HEADER])
     if mapping is None or len(mapping) != len(headers):
         mapping = guess_mapping(headers, base)
     preview = Preview(base, headers, list(mapping), sheet.rows[index][0], [], mapping_problems(mapping, base))
@@ -400,7 +402,8 @@ class _RowReader:
                 f"в школе «{person.full_name}» записан(а) как {was} — проверьте класс и должность",
             )
             return
-        values["kind"] = kind if person is None or kind != EXTERNAL or person.kind != STAFF else person.kind
+        # A member of staff with an outside workplace stays staff; otherwise the file says who the person is.
+        values["kind"] = STAFF if person is not None and person.kind == STAFF and kind == EXTERNAL else kind
         current_group = values.get("group") or (person.group if person else "")
         current_position = values.get("position") or (person.position if person else "")
         if kind == STUDENT and not current_group:

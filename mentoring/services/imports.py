@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from accounts.models import Guardianship, Organization, Person, normalise_search
 from accounts.services import audit
-from mentoring.imports.columns import IGNORED, fields_for, mapping_problems
-from mentoring.imports.preview import Preview, Row, build_preview
+from mentoring.imports.columns import IGNORED, fields_for, guess_mapping, mapping_problems
+from mentoring.imports.preview import NO_HEADER, Preview, Row, build_preview, headers_of
 from mentoring.imports.readers import read_sheet
 from mentoring.models import ImportBase, MenteeProfile, MentorProfile, PeopleImport
 from mentoring.models.imports import IMPORT_TTL
@@ -245,15 +245,15 @@ def _clean_expired() -> None:
 @transaction.atomic
 def upload_create(*, organization, base: str, data: bytes, filename: str, by) -> PeopleImport:
     """Keep an uploaded list for its preview; a file that cannot be read, or has no header, is refused."""
-    preview = preview_file(organization=organization, base=base, data=data, filename=filename)
-    if not preview.headers:
-        raise ValidationError(preview.problems)
+    index, headers = headers_of(read_sheet(data, filename), base)  # the rows are checked by the preview
+    if index is None:
+        raise ValidationError(NO_HEADER)
     _clean_expired()
     upload = PeopleImport(
         organization=organization,
         base=base,
         original_name=filename[-255:],
-        mapping=preview.mapping,
+        mapping=guess_mapping(headers, base),
         created_by=by if by is not None and by.is_authenticated else None,
     )
     upload.file.save(filename, ContentFile(data), save=False)
