@@ -27,6 +27,10 @@ def suggestions_accept(
     room, otherwise they form a new draft pair (a group when more than one)."""
     if not choices:
         raise ValidationError("Не выбрано ни одной пары.")
+    # Two coordinators accepting at once must not give one mentor a sixth mentee between them.
+    list(
+        Person.objects.select_for_update().filter(pk__in={mentor.pk for mentor, _ in choices}).order_by("pk")
+    )
     board = matching_board(programme, form)
     errors, chosen, per_mentor = [], set(), defaultdict(list)
     for mentor, mentee in choices:

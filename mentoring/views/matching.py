@@ -87,7 +87,7 @@ def matching_accept(request, pk):
             raise ValidationError([m for errors in dates.errors.values() for m in errors])
         created = suggestions_accept(
             programme=programme,
-            form=MentoringForm.objects.get(pk=form.pk),
+            form=form,
             choices=[(people[mentor], people[mentee]) for mentor, mentee in pairs],
             start_date=dates.cleaned_data["start_date"],
             end_date=dates.cleaned_data["end_date"],
