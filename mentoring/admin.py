@@ -16,6 +16,7 @@ from .models import (
     OrderAcknowledgement,
     Pair,
     PairMentee,
+    PeopleImport,
     PlanItem,
     Programme,
     ProgrammeCurator,
@@ -195,6 +196,23 @@ class RegulationVersionAdmin(admin.ModelAdmin):
     readonly_fields = ["organization", "number", "title", "text", "comment", "created_by", "created_at"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(PeopleImport)
+class PeopleImportAdmin(admin.ModelAdmin):
+    """Lists uploaded for import: who, when, into which base, with what result (read-only; the school imports
+    through «Импорт из Excel»)."""
+
+    list_display = ["original_name", "organization", "base", "created_by", "created_at", "committed_at"]
+    list_filter = ["base", "organization"]
+    search_fields = ["original_name", "organization__short_name"]
+    readonly_fields = [f.name for f in PeopleImport._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 

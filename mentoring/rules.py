@@ -1,6 +1,8 @@
 """Permission rules of the mentoring core, beside accounts.rules: each a function of an Actor (and an object).
 Rules without an object are offered to templates as {{ can.<name> }} (registered in apps.py)."""
 
+from django.db.models import Q
+
 from accounts.models import Role
 from accounts.rules import is_staff
 
@@ -89,3 +91,13 @@ NAV_RULES = {
     "draft_orders": can_draft_orders,
     "sign_orders": can_sign_orders,
 }
+
+
+def can_match_pairs(actor, programme, form) -> bool:
+    """Pair suggestions of a form: the coordinator, or a curator whose area holds the form's pairs."""
+    if actor.has_role(Role.COORDINATOR):
+        return True
+    if not actor.has_role(Role.CURATOR) or programme.organization_id != actor.organization.pk:
+        return False
+    areas = programme.curators.filter(curator=actor.user, direction__isnull=True)
+    return areas.filter(Q(form__isnull=True) | Q(form=form)).exists()

@@ -5,7 +5,19 @@ permission grid (mentoring/tests/grid.py)."""
 from django.contrib import admin
 from django.urls import include, path
 
-from .views import bases, consents, documents, home, orders, pairs, programmes, regulation, work
+from .views import (
+    bases,
+    consents,
+    documents,
+    home,
+    imports,
+    matching,
+    orders,
+    pairs,
+    programmes,
+    regulation,
+    work,
+)
 
 admin.site.site_header = "Наставничество — администрирование"
 admin.site.site_title = "Наставничество"
@@ -104,6 +116,15 @@ mentoring_patterns = [
         name="mentor_school.session.delete",
     ),
     path("orders/<int:pk>/pdf/status/", orders.order_pdf_status, name="order.pdf_status"),
+    # Import of the school's lists and pair matching
+    path("bases/import/", imports.import_start, name="import.start"),
+    path("bases/import/template/<str:base>/", imports.import_template, name="import.template"),
+    path("bases/import/<int:pk>/", imports.import_preview, name="import.preview"),
+    path("bases/import/<int:pk>/commit/", imports.import_commit, name="import.commit"),
+    path("matching/", matching.matching_start, name="matching.start"),
+    path("programmes/<int:pk>/matching/", matching.matching, name="matching"),
+    path("programmes/<int:pk>/matching/accept/", matching.matching_accept, name="matching.accept"),
+    path("pairs/mentee-search/", matching.mentee_search, name="pair.mentee_search"),
 ]
 
 

@@ -1,8 +1,12 @@
 from django import forms
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from accounts.infra.forms import CrispyMixin, DateInput, FilterFormMixin
 from accounts.models import Person
+from mentoring.matching.scoring import places
 from mentoring.models import (
+    MAX_MENTEES,
     Direction,
     MentoringForm,
     Pair,
@@ -11,6 +15,7 @@ from mentoring.models import (
     RoleModel,
     TerminationCategory,
 )
+from mentoring.selectors.matching import mentee_candidates, mentor_loads
 
 
 def _mentors(organization):
@@ -21,13 +26,34 @@ def _mentees(organization):
     return organization.persons.filter(mentee_profile__isnull=False, mentee_profile__left_on__isnull=True)
 
 
+class MenteePicker(forms.SelectMultiple):
+    """A search by name and class (htmx: mentoring:pair.mentee_search) over checkboxes of the chosen and the
+    found mentees — never a list of the whole base."""
+
+    template_name = "mentoring/pairs/_mentee_picker_widget.html"
+
+    def __init__(self, *, organization, **kwargs):
+        super().__init__(**kwargs)
+        self.organization = organization
+
+    def get_context(self, name, value, attrs):
+        context = forms.Widget.get_context(self, name, value, attrs)  # not the options of the whole base
+        selected = [int(v) for v in context["widget"]["value"] if str(v).isdigit()]
+        context["picker"] = mentee_candidates(self.organization, selected=selected)
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The project's template engine: the picker's templates live in templates/, beside the pages.
+        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))
+
+
 class PairForm(CrispyMixin, forms.ModelForm):
     submit_label = "Создать пару"
     mentees = forms.ModelMultipleChoiceField(
         label="Наставляемые",
         queryset=Person.objects.none(),
         required=False,
-        help_text="До 5 человек; пара — это группа из одного наставляемого.",
+        help_text="До 5 человек; пара — это группа из одного наставляемого. Найдите по фамилии, имени или классу.",
     )
 
     class Meta:
@@ -48,7 +74,15 @@ class PairForm(CrispyMixin, forms.ModelForm):
         self.fields["role_model"].queryset = RoleModel.objects.select_related("form")
         self.fields["direction"].queryset = Direction.objects.all()
         self.fields["mentor"].queryset = _mentors(organization)
+        loads = mentor_loads(organization)
+        self.fields["mentor"].label_from_instance = lambda person: " — ".join(
+            filter(
+                None,
+                [person.full_name, person.description, places(max(0, MAX_MENTEES - loads.get(person.pk, 0)))],
+            )
+        )
         self.fields["mentees"].queryset = _mentees(organization)
+        self.fields["mentees"].widget = MenteePicker(organization=organization)
 
     def clean_mentees(self):
         mentees = self.cleaned_data["mentees"]

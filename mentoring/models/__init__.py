@@ -1,5 +1,6 @@
 from .catalogue import Audience, Direction, MenteeCategory, MentorCategory, MentoringForm, RoleModel
 from .documents import MentorSchoolSession, RegulationVersion
+from .imports import ImportBase, PeopleImport
 from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter
 from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround, TerminationCategory
 from .profiles import MenteeProfile, MentorProfile
@@ -48,4 +49,6 @@ __all__ = [
     "MentorSchoolSession",
     "RegulationVersion",
     "TerminationCategory",
+    "ImportBase",
+    "PeopleImport",
 ]

@@ -14,13 +14,25 @@ def _same_organization(profile) -> None:
         raise ValidationError("Участник из другой организации.")
 
 
-@transaction.atomic
-def mentor_profile_save(*, profile: MentorProfile, by) -> MentorProfile:
+def check_mentor_profile(profile: MentorProfile) -> None:
+    """The rules of a mentor's entry in the base — for the form and for the import of a list alike."""
     _same_organization(profile)
     if profile.person.kind == Person.Kind.STUDENT and profile.experience_years:
         raise ValidationError({"experience_years": "Педагогический стаж указывают только для педагогов."})
     if profile.training_status == MentorProfile.Training.TRAINED and not profile.trained_on:
         raise ValidationError({"trained_on": "Укажите дату обучения в «Школе наставников»."})
+
+
+def check_mentee_profile(profile: MenteeProfile) -> None:
+    """The rules of a mentee's entry in the base — for the form and for the import of a list alike."""
+    _same_organization(profile)
+    if not profile.main_request.strip():
+        raise ValidationError({"main_request": "Опишите основной запрос наставляемого."})
+
+
+@transaction.atomic
+def mentor_profile_save(*, profile: MentorProfile, by) -> MentorProfile:
+    check_mentor_profile(profile)
     created = profile.pk is None
     profile.save()
     audit(
@@ -34,9 +46,7 @@ def mentor_profile_save(*, profile: MentorProfile, by) -> MentorProfile:
 
 @transaction.atomic
 def mentee_profile_save(*, profile: MenteeProfile, by) -> MenteeProfile:
-    _same_organization(profile)
-    if not profile.main_request.strip():
-        raise ValidationError({"main_request": "Опишите основной запрос наставляемого."})
+    check_mentee_profile(profile)
     created = profile.pk is None
     profile.save()
     audit(

@@ -1,8 +1,11 @@
-"""Fixtures shared by the mentoring core's tests (the named actors are in the root conftest.py)."""
+"""Fixtures of the mentoring core's tests (the named actors are in the root conftest.py): a girl of 7Б with her
+mother, spreadsheets as schools make them, sources of preferences."""
 
 from datetime import date
+from io import BytesIO
 
 import pytest
+from openpyxl import Workbook
 
 from accounts.models import Guardianship
 from conftest import make_person
@@ -24,3 +27,75 @@ def girl(world):
     mother = make_person(world.school, "Фёдорова", "Наталья", "Викторовна", kind="external")
     Guardianship.objects.create(guardian=mother, child=girl, relation=Guardianship.Relation.MOTHER)
     return girl
+
+
+def make_xlsx(rows: list[list], *, title: str | None = None) -> bytes:
+    """A workbook whose first sheet holds `rows` (after an optional title line, as school lists have)."""
+    book = Workbook()
+    sheet = book.active
+    if title:
+        sheet.append([title])
+    for row in rows:
+        sheet.append(row)
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def make_csv(rows: list[list], *, delimiter=";", encoding="utf-8") -> bytes:
+    return "\r\n".join(delimiter.join("" if c is None else str(c) for c in row) for row in rows).encode(
+        encoding
+    )
+
+
+@pytest.fixture
+def xlsx():
+    return make_xlsx
+
+
+@pytest.fixture
+def csv_bytes():
+    return make_csv
+
+
+@pytest.fixture
+def preference_source():
+    """Register a provider of preferences stated after the group meeting, as monitoring would, for one test."""
+    from mentoring import matching_sources
+
+    registered = []
+
+    def register(preferences=None, intake=None, key="test.preferences"):
+        matching_sources.register(
+            key, label="Анкета предпочтений (тест)", preferences=preferences, intake=intake
+        )
+        registered.append(key)
+
+    yield register
+    for key in registered:
+        matching_sources.unregister(key)
+
+
+def make_xls(rows: list[list]) -> bytes:
+    """An Excel 97–2003 workbook (xlwt, for tests only); dates become date cells as Excel writes them."""
+    from datetime import date
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Лист1")
+    date_style = xlwt.easyxf(num_format_str="DD.MM.YYYY")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, date):
+                sheet.write(r, c, value, date_style)
+            elif value is not None:
+                sheet.write(r, c, value)
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def xls():
+    return make_xls

@@ -85,8 +85,9 @@ def test_coordinator_forms_a_pair_records_agreement_and_drafts_the_order(world, 
     page.goto(live_server.url + reverse("mentoring:pair.create"))
     page.select_option("#id_programme", str(programme.pk))
     page.select_option("#id_form", label="Учитель – учитель")
-    page.select_option("#id_mentor", label="Иванова Мария Петровна")
-    page.select_option("#id_mentees", label="Петров Иван Сергеевич")
+    page.select_option("#id_mentor", str(world.persons["mentor"].pk))  # labelled with the free places
+    page.fill("#mentee-q", "петров")  # the picker searches the base (htmx) within the chosen form
+    page.check("#mentee-results label:has-text('Петров Иван Сергеевич') >> xpath=preceding-sibling::input")
     page.fill("#id_start_date", "2025-10-01")
     page.fill("#id_end_date", "2026-05-29")
     page.click("input[type=submit]")
