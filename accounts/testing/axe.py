@@ -1,0 +1,55 @@
+"""The accessibility gate of the browser tests: axe-core (vendored in static/vendor/axe-core) run inside a
+Playwright page against the WCAG 2.0/2.1 A and AA rules (ГОСТ Р 52872-2019 follows WCAG 2.1 AA).
+
+`assert_accessible(page)` fails with the rule id, its help text and the selectors of every violating element;
+`assert_no_sideways_scroll(page)` checks reflow (WCAG 1.4.10) at the page's current width.
+"""
+
+from pathlib import Path
+
+AXE_JS = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+_RUN = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.map(n => n.target.join(" ")),
+    summary: v.nodes.length ? v.nodes[0].failureSummary : "",
+  }));
+}"""
+
+
+def axe_violations(page) -> list[dict]:
+    """The WCAG A/AA violations of the page as it is now (axe is injected once per document)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    return page.evaluate(_RUN, WCAG_AA)
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"    {target}" for target in v["targets"][:20])
+        if len(v["targets"]) > 20:
+            lines.append(f"    … and {len(v['targets']) - 20} more")
+        if v["summary"]:
+            lines.append("    " + v["summary"].replace("\n", "\n    "))
+    return "\n".join(lines)
+
+
+def assert_accessible(page, where: str = "") -> None:
+    violations = axe_violations(page)
+    assert not violations, f"WCAG 2.1 A/AA violations on {where or page.url}:\n{describe(violations)}"
+
+
+def sideways_overflow(page) -> int:
+    """How many CSS pixels the document is wider than the viewport (0: no sideways scrolling)."""
+    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def assert_no_sideways_scroll(page, where: str = "") -> None:
+    overflow = sideways_overflow(page)
+    width = page.viewport_size["width"]
+    assert overflow <= 0, f"{where or page.url} is {overflow} px wider than the {width} px viewport"
