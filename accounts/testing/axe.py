@@ -15,13 +15,16 @@ _RUN = """async (tags) => {
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.map(n => n.target.join(" ")),
-    summary: v.nodes.length ? v.nodes[0].failureSummary : "",
+    summaries: [...new Set(v.nodes.map(n => n.failureSummary))].slice(0, 5),
   }));
 }"""
 
 
 def axe_violations(page) -> list[dict]:
-    """The WCAG A/AA violations of the page as it is now (axe is injected once per document)."""
+    """The WCAG A/AA violations of the page as it is now (axe is injected once per document). Motion is
+    reduced first, as a user may ask: axe measures colours, and a button caught halfway through Bootstrap's
+    hover transition has neither its resting nor its hover colour."""
+    page.emulate_media(reduced_motion="reduce")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate(_RUN, WCAG_AA)
@@ -34,8 +37,8 @@ def describe(violations: list[dict]) -> str:
         lines.extend(f"    {target}" for target in v["targets"][:20])
         if len(v["targets"]) > 20:
             lines.append(f"    … and {len(v['targets']) - 20} more")
-        if v["summary"]:
-            lines.append("    " + v["summary"].replace("\n", "\n    "))
+        for summary in v["summaries"]:
+            lines.append("    " + summary.replace("\n", "\n    "))
     return "\n".join(lines)
 
 
