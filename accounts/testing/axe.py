@@ -2,7 +2,7 @@
 Playwright page against the WCAG 2.0/2.1 A and AA rules (ГОСТ Р 52872-2019 follows WCAG 2.1 AA).
 
 `assert_accessible(page)` fails with the rule id, its help text and the selectors of every violating element;
-`assert_no_sideways_scroll(page)` checks reflow (WCAG 1.4.10) at the page's current width.
+`sideways_overflow(page)` measures reflow (WCAG 1.4.10) at the page's current width.
 """
 
 from urllib.parse import urljoin
@@ -53,9 +53,3 @@ def assert_accessible(page, where: str = "") -> None:
 def sideways_overflow(page) -> int:
     """How many CSS pixels the document is wider than the viewport (0: no sideways scrolling)."""
     return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-
-def assert_no_sideways_scroll(page, where: str = "") -> None:
-    overflow = sideways_overflow(page)
-    width = page.viewport_size["width"]
-    assert overflow <= 0, f"{where or page.url} is {overflow} px wider than the {width} px viewport"
