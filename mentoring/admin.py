@@ -1,4 +1,15 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from accounts.actor import Actor
+from accounts.rules import can_use_admin
+from accounts.views.web import file_response
+from mentoring.documents.plan import plans_for_documents
+from mentoring.documents.review import reviews_for_documents
+from mentoring.services.downloads import documents_download
 
 from .models import (
     Direction,
@@ -25,6 +36,49 @@ from .models import (
     RoleModel,
     SafeguardingReport,
 )
+
+
+class DocumentAdminMixin:
+    """«Скачать PDF» for the operators: an action on the change list (one PDF, or a zip for several) and a link
+    on the change page — rendered by the school pages' own document functions, each download in the audit
+    journal (mentoring.services.downloads)."""
+
+    actions = ["download_pdf"]
+
+    def for_documents(self, queryset):
+        return queryset
+
+    def _download(self, request, objects):
+        if not can_use_admin(Actor.of(request.user, None)):
+            raise PermissionDenied
+        name, data, content_type = documents_download(objects=objects, by=request.user)
+        return file_response(data, name, content_type=content_type, inline=False)
+
+    @admin.action(description="Скачать PDF", permissions=["view"])
+    def download_pdf(self, request, queryset):
+        return self._download(request, self.for_documents(queryset))
+
+    def pdf_view(self, request, object_id):
+        obj = self.for_documents(self.get_queryset(request)).filter(pk=object_id).first()
+        if obj is None:
+            raise Http404
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        return self._download(request, [obj])
+
+    def get_urls(self):
+        opts = self.model._meta
+        view = self.admin_site.admin_view(self.pdf_view)
+        own = [path("<int:object_id>/pdf/", view, name=f"{opts.app_label}_{opts.model_name}_pdf")]
+        return own + super().get_urls()
+
+    @admin.display(description="Документ")
+    def document(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_pdf", args=[obj.pk])
+        return format_html('<a href="{}">Скачать PDF</a>', url)
 
 
 class RoleModelInline(admin.TabularInline):
@@ -113,11 +167,15 @@ class PlanItemInline(admin.TabularInline):
 
 
 @admin.register(IndividualPlan)
-class IndividualPlanAdmin(admin.ModelAdmin):
+class IndividualPlanAdmin(DocumentAdminMixin, admin.ModelAdmin):
     list_display = ["mentee", "pair", "status", "mark", "start_date", "end_date"]
     list_filter = ["status", "mark", "pair__organization"]
     search_fields = ["mentee__last_name", "pair__mentor__last_name"]
+    readonly_fields = ["document"]
     inlines = [PlanItemInline]
+
+    def for_documents(self, queryset):
+        return plans_for_documents(queryset)
 
 
 @admin.register(Meeting)
@@ -129,10 +187,14 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(DocumentAdminMixin, admin.ModelAdmin):
     list_display = ["mentee", "pair", "status", "submitted_at", "acknowledged_at"]
     list_filter = ["status", "pair__organization"]
     search_fields = ["mentee__last_name", "pair__mentor__last_name"]
+    readonly_fields = ["document"]
+
+    def for_documents(self, queryset):
+        return reviews_for_documents(queryset)
 
 
 @admin.register(SafeguardingReport)
@@ -149,13 +211,14 @@ class AcknowledgementInline(admin.TabularInline):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(DocumentAdminMixin, admin.ModelAdmin):
     """A signed order cannot be changed here either: Order.save refuses it."""
 
     list_display = ["__str__", "organization", "kind", "status", "approved_on"]
     list_filter = ["kind", "status", "year", "organization"]
     search_fields = ["title", "number"]
     readonly_fields = [
+        "document",
         "number",
         "seq",
         "year",
