@@ -1,5 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
@@ -15,6 +16,7 @@ from .models import (
     Person,
     User,
 )
+from .services.invitations import invitation_confirm, membership_grant
 
 
 @admin.register(Organization)
@@ -37,6 +39,24 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "last_name", "first_name", "email", "is_staff", "is_active", "last_login"]
     list_filter = ["is_staff", "is_active", "memberships__role", "memberships__organization"]
 
+    def save_formset(self, request, form, formset, change):
+        """A role added here by the operator is granted through the service: audited, the director told."""
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        for membership in formset.save(commit=False):
+            if membership.pk is None:
+                membership_grant(
+                    user=form.instance,
+                    organization=membership.organization,
+                    role=membership.role,
+                    by=request.user,
+                    source="admin",
+                )
+            else:
+                membership.save()
+        for membership in formset.deleted_objects:
+            membership.delete()
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
@@ -44,6 +64,13 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "organization"]
     search_fields = ["user__username", "user__last_name", "organization__short_name"]
     autocomplete_fields = ["user", "organization"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        obj.pk = membership_grant(
+            user=obj.user, organization=obj.organization, role=obj.role, by=request.user, source="admin"
+        ).pk
 
 
 class GuardianInline(admin.TabularInline):
@@ -111,10 +138,32 @@ class InvitationAdmin(admin.ModelAdmin):
         "used_at",
         "revoked_at",
     ]
-    list_filter = ["role", "organization"]
+    list_filter = ["role", "organization", "requires_confirmation"]
     search_fields = ["person__last_name", "email"]
-    readonly_fields = ["token_hash", "used_at", "user", "created_at"]
+    readonly_fields = [
+        "token_hash",
+        "used_at",
+        "user",
+        "created_at",
+        "requires_confirmation",
+        "confirmed_at",
+        "confirmed_by",
+    ]
     autocomplete_fields = ["person", "organization", "created_by"]
+    actions = ["confirm"]
+
+    def has_add_permission(self, request):
+        return False  # an invitation is made on the person's card: its link exists only then
+
+    @admin.action(description="Подтвердить приглашение в роль директора")
+    def confirm(self, request, queryset):
+        for invitation in queryset:
+            try:
+                invitation_confirm(invitation=invitation, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{invitation}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, f"{invitation}: подтверждено.", messages.SUCCESS)
 
 
 @admin.register(AuditEntry)

@@ -270,6 +270,11 @@ class Invitation(TokenLink):
             "Срок действия приглашения истёк",
             "Ссылка больше не действует. Попросите координатора прислать новое приглашение.",
         ),
+        "pending": (
+            "Приглашение ждёт подтверждения",
+            "Роль директора предоставляется только после подтверждения действующим директором "
+            "(или оператором платформы). Откройте ссылку снова, когда вам сообщат о подтверждении.",
+        ),
     }
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
@@ -280,6 +285,17 @@ class Invitation(TokenLink):
     email = models.EmailField("e-mail", blank=True)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # An invitation into a role its author may not grant alone (the director's) works only once confirmed.
+    requires_confirmation = models.BooleanField("требует подтверждения директора", default=False)
+    confirmed_at = models.DateTimeField("подтверждено", null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        User,
+        verbose_name="кем подтверждено",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "приглашение"
@@ -288,6 +304,15 @@ class Invitation(TokenLink):
 
     def __str__(self):
         return f"{self.person} — {self.get_role_display()}"
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        return self.requires_confirmation and self.confirmed_at is None
+
+    @property
+    def state(self) -> str:
+        state = super().state
+        return "ждёт подтверждения директора" if state == "действует" and self.awaits_confirmation else state
 
 
 class AuditEntry(models.Model):

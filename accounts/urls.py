@@ -46,6 +46,7 @@ urlpatterns = [
     path("people/<int:pk>/invite/", invitations.invitation_create, name="invitation.create"),
     path("invitations/", invitations.invitation_list, name="invitation.list"),
     path("invitations/<int:pk>/revoke/", invitations.invitation_revoke, name="invitation.revoke"),
+    path("invitations/<int:pk>/confirm/", invitations.invitation_confirm, name="invitation.confirm"),
     path("organization/", organization.organization_edit, name="organization.update"),
     path("organization/switch/", organization.organization_switch, name="organization.switch"),
 ]

@@ -18,6 +18,17 @@ def build(world) -> None:
     world.o.invitation_token = invitation.issue(timedelta(days=14))
     invitation.save()
     world.o.invitation = invitation
+    # A coordinator's invitation into the director's role, waiting for the director's confirmation.
+    pending = Invitation(
+        organization=world.school,
+        person=world.persons["observer"],
+        role=Role.DIRECTOR,
+        created_by=world.users["coordinator"],
+        requires_confirmation=True,
+    )
+    pending.issue(timedelta(days=14))
+    pending.save()
+    world.o.pending_invitation = pending
 
 
 ROWS = [
@@ -79,7 +90,16 @@ ROWS = [
         lambda w: [w.persons["child"].pk],
         expect(403, coordinator=200, other_coordinator=404),
     ),
-    get("accounts:invitation.list", table=expect(403, coordinator=200, other_coordinator=200)),
+    get(
+        "accounts:invitation.list",
+        table=expect(403, coordinator=200, director=200, other_coordinator=200),
+    ),
+    post(
+        "accounts:invitation.confirm",
+        lambda w: [w.o.pending_invitation.pk],
+        expect(403, director=302),
+        note="only the current director confirms an invitation into the director's role",
+    ),
     post(
         "accounts:invitation.revoke",
         lambda w: [w.o.invitation.pk],
