@@ -61,10 +61,37 @@ class Organization(models.Model):
         return self.short_name
 
     def clean(self):
-        if "{n}" not in self.order_number_format:
-            raise ValidationError(
-                {"order_number_format": "Формат номера должен содержать {n} — порядковый номер."}
-            )
+        problem = order_number_format_problem(self.order_number_format)
+        if problem:
+            raise ValidationError({"order_number_format": problem})
+
+    def format_order_number(self, seq: int) -> str:
+        """The order's number in the organisation's format; ValidationError (Russian) if the format is bad."""
+        problem = order_number_format_problem(self.order_number_format)
+        if problem:
+            raise ValidationError(f"Формат номера приказа в реквизитах организации неверен: {problem}")
+        return self.order_number_format.format(n=seq)
+
+
+ORDER_NUMBER_MAX = 40  # Order.number's length
+
+
+def order_number_format_problem(fmt: str) -> str:
+    """'' when the format makes a number for every sequence value, else a Russian sentence why not: the format
+    is tried, not parsed («{n}{», «{0}{n}» and too long results all fail here, not at the signature)."""
+    if "{n}" not in fmt:
+        return "Формат номера должен содержать {n} — порядковый номер."
+    try:
+        samples = [fmt.format(n=n) for n in (1, 2, 99999)]
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return "В формате номера ошибка: используйте только {n} и обычные символы, например «{n}-ОД»."
+    if len(set(samples)) < 3:
+        return "Номера разных приказов по этому формату совпадали бы: оставьте {n} без изменений."
+    if max(len(sample) for sample in samples) > ORDER_NUMBER_MAX:
+        return f"Номер приказа по этому формату длиннее {ORDER_NUMBER_MAX} символов."
+    if any(not ch.isprintable() for ch in fmt):
+        return "В формате номера есть непечатаемые символы."
+    return ""
 
 
 class User(AbstractUser):

@@ -1,5 +1,5 @@
 from .catalogue import Audience, Direction, MenteeCategory, MentorCategory, MentoringForm, RoleModel
-from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter
+from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter, OrderPair
 from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround
 from .profiles import MenteeProfile, MentorProfile
 from .programme import CURATOR_ROLES, Programme, ProgrammeCurator
@@ -43,5 +43,6 @@ __all__ = [
     "Order",
     "OrderAcknowledgement",
     "OrderCounter",
+    "OrderPair",
     "DocumentPack",
 ]
