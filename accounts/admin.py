@@ -5,6 +5,7 @@ from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 
+from .infra.spreadsheets import escape_formula, unescape_formula
 from .models import (
     AuditEntry,
     Consent,
@@ -106,6 +107,13 @@ class PersonResource(resources.ModelResource):
             "phone",
         ]
         clean_model_instances = True  # full_clean(): a bad row is reported, not saved
+
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        for key, value in row.items():
+            row[key] = unescape_formula(value)  # a file exported here comes back as it was typed
 
 
 @admin.register(Person)

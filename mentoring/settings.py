@@ -128,6 +128,11 @@ STORAGES = {
     },
 }
 
+# Admin exports: our resources escape formula-like cells themselves (accounts.infra.spreadsheets); the library's
+# own escaping is kept on for any other resource, and characters .xlsx cannot hold are replaced, not a 500.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
