@@ -91,8 +91,16 @@ TEMPLATES = [
 
 DATABASES = {"default": env_database("DATABASE_URL", BASE_DIR / "db.sqlite3")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the background document builder write while pages read.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+    # The embedded database holds a small school's real use (several people writing at once):
+    # - every transaction starts with BEGIN IMMEDIATE, so a writer takes the write lock at its start and waits
+    #   for it (the busy timeout) instead of failing with «database is locked» when a read turns into a write;
+    # - WAL lets pages read while one transaction writes; synchronous=NORMAL is safe with WAL;
+    # - the timeout exceeds the longest write (signing an order renders its PDF inside the transaction).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 60, minimum=1),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
