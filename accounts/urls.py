@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import invitations, organization, people
+from .views import auth, invitations, organization, people
 
 app_name = "accounts"
 
@@ -16,7 +16,7 @@ urlpatterns = [
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password.change.done"),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        auth.ThrottledPasswordResetView.as_view(
             success_url=reverse_lazy("accounts:password.reset.done"),
             email_template_name="emails/password_reset.txt",
             html_email_template_name="emails/password_reset.html",

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "post_office",
+    "axes",
     "accounts",
     "mentoring",
     "roadmap",
@@ -68,7 +69,27 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.views.middleware.CurrentOrganizationMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a refused sign-in into the lockout page
 ]
+
+# Sign-in throttling (django-axes) on every login form — the site's, the password reset's successor and
+# /admin/login/ — through the authentication backend. Counters live in the cache shared by the workers.
+AUTHENTICATION_BACKENDS = [
+    "accounts.views.auth.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+# Per login and address: a school behind one NAT address is not locked out by one forgetful teacher.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.views.web.client_ip"  # one rule for the proxy (TRUSTED_PROXIES)
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Password reset: letters per address and requests per visitor (accounts.views.auth).
+PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 3, minimum=1)  # an hour
+PASSWORD_RESET_PER_VISITOR = env_int("PASSWORD_RESET_PER_VISITOR", 10, minimum=1)  # an hour
 
 ROOT_URLCONF = "mentoring.urls"
 WSGI_APPLICATION = "mentoring.wsgi.application"
@@ -166,10 +187,16 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Наставничество
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 REDIS_URL = env_str("REDIS_URL")
+# The cache holds the counters of the sign-in lockout and of the link pages' rate limit, so it must be shared
+# by every worker process: Redis when configured, otherwise files on this machine (all gunicorn workers of one
+# server see them).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+    }
 }
 
 # Background work: on Celery workers when a broker is configured, in-process otherwise.
@@ -191,8 +218,10 @@ CELERY_BEAT_SCHEDULE = {
 INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 14, minimum=1)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600, minimum=600)
 
-# Behind a reverse proxy the client's address is the last one the proxy appended to X-Forwarded-For.
+# Behind a reverse proxy the client's address is the last one the proxy appended to X-Forwarded-For — read only
+# when the request comes from one of TRUSTED_PROXIES (addresses or networks), never from anyone else.
 BEHIND_PROXY = env_bool("BEHIND_HTTPS_PROXY", not DEBUG)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 X_FRAME_OPTIONS = "DENY"
