@@ -181,14 +181,31 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ["action", "object_id", "actor__username"]
     date_hierarchy = "created_at"
 
+    # The journal is append-only: read here, written only by the services and the web layer.
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
-        return False  # the journal is append-only
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # also removes the bulk «delete selected» action
 
 
 @admin.register(Consent)
 class ConsentAdmin(admin.ModelAdmin):
-    list_display = ["subject", "kind", "status", "method", "signer", "given_at", "expires_on", "withdrawn_at"]
-    list_filter = ["kind", "status", "method", "organization"]
+    list_display = [
+        "subject",
+        "kind",
+        "status",
+        "method",
+        "proof",
+        "signer",
+        "given_at",
+        "expires_on",
+        "withdrawn_at",
+    ]
+    list_filter = ["kind", "status", "method", "proof", "link__channel", "organization"]
     search_fields = ["subject__last_name", "signer__last_name", "signed_name"]
     readonly_fields = [
         "text",
@@ -198,14 +215,26 @@ class ConsentAdmin(admin.ModelAdmin):
         "user_agent",
         "given_at",
         "withdrawn_at",
+        "link",
+        "proof",
     ]
     autocomplete_fields = ["subject", "signer", "organization"]
 
 
 @admin.register(ConsentRequest)
 class ConsentRequestAdmin(admin.ModelAdmin):
-    list_display = ["subject", "signer", "created_at", "expires_at", "used_at", "reminders_sent"]
-    list_filter = ["organization"]
+    list_display = [
+        "subject",
+        "signer",
+        "channel",
+        "created_by",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "reminders_sent",
+    ]
+    list_filter = ["organization", "channel"]
     search_fields = ["subject__last_name", "signer__last_name"]
-    readonly_fields = ["token_hash", "used_at"]
+    readonly_fields = ["token_hash", "used_at", "created_by", "channel", "code_verified_at", "codes_sent"]
+    exclude = ["code_hash", "code_expires_at", "code_attempts"]
     autocomplete_fields = ["subject", "signer", "organization"]

@@ -342,8 +342,22 @@ class Invitation(TokenLink):
         return "ждёт подтверждения директора" if state == "действует" and self.awaits_confirmation else state
 
 
+class AppendOnlyError(Exception):
+    """The audit journal is only ever added to."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Журнал действий не изменяется.")
+
+    def delete(self):
+        raise AppendOnlyError("Записи журнала действий не удаляются.")
+
+
 class AuditEntry(models.Model):
-    """Who did what and when: every service that changes data leaves one."""
+    """Who did what and when: every service that changes data leaves one, and the web layer records sign-ins,
+    downloads of personal data and the opening of sensitive pages. Append-only: an entry is never changed or
+    deleted, through the admin or the ORM."""
 
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="audit_entries"
@@ -355,13 +369,24 @@ class AuditEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
+    objects = AuditQuerySet.as_manager()
+
     class Meta:
         verbose_name = "запись журнала"
         verbose_name_plural = "журнал действий"
         ordering = ["-created_at"]
+        base_manager_name = "objects"
 
     def __str__(self):
         return f"{self.created_at:%d.%m.%Y %H:%M} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Журнал действий не изменяется.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Записи журнала действий не удаляются.")
 
 
 class ConsentKind(models.TextChoices):
@@ -376,6 +401,13 @@ class ConsentQuerySet(models.QuerySet):
         return self.filter(status=Consent.Status.GIVEN).filter(
             Q(expires_on__isnull=True) | Q(expires_on__gte=day)
         )
+
+
+class Proof(models.TextChoices):
+    """How the signer of an online consent proved to be the signer, not whoever holds the link."""
+
+    EMAIL_CODE = "email_code", "одноразовый код на e-mail подписанта"
+    ACCOUNT = "account", "вход в личный кабинет подписанта"
 
 
 class Consent(models.Model):
@@ -419,6 +451,17 @@ class Consent(models.Model):
     user_agent = models.CharField(max_length=500, blank=True)
     scan = models.FileField("скан бумажного согласия", upload_to="consents/%Y/", blank=True)
     recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Online: the link it was signed through (who made it, whether it travelled in a letter printed by the
+    # school) and how the signer proved they are the signer.
+    link = models.ForeignKey(
+        "ConsentRequest",
+        verbose_name="ссылка",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consents",
+    )
+    proof = models.CharField("подтверждение личности", max_length=20, choices=Proof.choices, blank=True)
 
     objects = ConsentQuerySet.as_manager()
 
@@ -449,7 +492,14 @@ class Consent(models.Model):
 
 
 class ConsentRequest(TokenLink):
-    """A single-purpose link to sign the consents of one subject (a child, or an adult for themself)."""
+    """A single-purpose link to sign the consents of one subject (a child, or an adult for themself). Holding
+    the link is not enough to sign: the signer proves who they are with a code sent to their e-mail, or signs
+    from their own account."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "письмо на e-mail"
+        LETTER = "letter", "распечатанное школой письмо"
+        ACCOUNT = "account", "личный кабинет"
 
     MESSAGES = {
         "missing": (
@@ -468,9 +518,18 @@ class ConsentRequest(TokenLink):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consent_requests")
     subject = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consent_requests")
     signer = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consent_requests_to_sign")
-    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        User, verbose_name="кто создал ссылку", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField("как передана", max_length=10, choices=Channel.choices, default=Channel.EMAIL)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_sent_at = models.DateTimeField(null=True, blank=True)
+    # The one-time code e-mailed to the signer (only its hash is kept), and when it was confirmed.
+    code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    code_expires_at = models.DateTimeField(null=True, blank=True)
+    code_attempts = models.PositiveSmallIntegerField(default=0)
+    codes_sent = models.PositiveSmallIntegerField(default=0)
+    code_verified_at = models.DateTimeField("код подтверждён", null=True, blank=True)
 
     class Meta:
         verbose_name = "ссылка на согласие"

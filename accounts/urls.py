@@ -10,7 +10,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password.change.done")),
+        auth.AuditedPasswordChangeView.as_view(success_url=reverse_lazy("accounts:password.change.done")),
         name="password.change",
     ),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password.change.done"),
@@ -27,7 +27,7 @@ urlpatterns = [
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password.reset.done"),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        auth.AuditedPasswordResetConfirmView.as_view(
             success_url=reverse_lazy("accounts:password.reset.complete")
         ),
         name="password.reset.confirm",

@@ -69,16 +69,23 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.views.middleware.CurrentOrganizationMiddleware",
+    "accounts.views.middleware.DownloadAuditMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a refused sign-in into the lockout page
 ]
 
-# Sign-in throttling (django-axes) on every login form — the site's, the password reset's successor and
-# /admin/login/ — through the authentication backend. Counters live in the cache shared by the workers.
+REDIS_URL = env_str("REDIS_URL")
+
+# Sign-in throttling (django-axes) on every login form — the site's and /admin/login/ — through the
+# authentication backend. The failure counters are shared by every worker process: in Redis when REDIS_URL is
+# set, otherwise in the database (django-axes refuses a per-process or file cache for them).
 AUTHENTICATION_BACKENDS = [
     "accounts.views.auth.ThrottledBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in our audit journal
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
 # Per login and address: a school behind one NAT address is not locked out by one forgetful teacher.
@@ -186,10 +193,9 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Наставничество <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-REDIS_URL = env_str("REDIS_URL")
-# The cache holds the counters of the sign-in lockout and of the link pages' rate limit, so it must be shared
-# by every worker process: Redis when configured, otherwise files on this machine (all gunicorn workers of one
-# server see them).
+# The cache holds the counters of the rate limits (link pages, password reset), so it must be shared by every
+# worker process: Redis when configured, otherwise files on this machine (all gunicorn workers of one server
+# see them; with several servers, configure Redis).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL

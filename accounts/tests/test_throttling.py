@@ -23,6 +23,9 @@ def test_forty_wrong_passwords_then_the_right_one_is_refused(world, client):
     response = client.post(LOGIN, {"username": "director", "password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+    from axes.models import AccessAttempt  # without Redis the counters are in the database every worker reads
+
+    assert AccessAttempt.objects.filter(username="director").exists()
 
 
 def test_the_lockout_starts_at_the_configured_limit_and_spares_other_visitors(world, client):

@@ -1,10 +1,14 @@
-"""Sign-in pages beside Django's own: the password reset that cannot be used to flood a mailbox. (Failed
-sign-ins are throttled by django-axes through the authentication backend, see settings.)"""
+"""Sign-in pages beside Django's own: the password reset that cannot be used to flood a mailbox, password
+changes recorded in the audit journal, and the journal's entries for sign-ins and failed sign-ins (receivers of
+Django's auth signals, connected in AccountsConfig.ready). Failed sign-ins are throttled by django-axes through
+the authentication backend (ThrottledBackend, see settings)."""
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
+
+from accounts.services import audit
 
 from .web import client_ip, count_hit
 
@@ -36,3 +40,57 @@ class ThrottledBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def _organization_of(user):
+    membership = user.memberships.select_related("organization").order_by("organization_id").first()
+    return membership.organization if membership else None
+
+
+def _visitor(request) -> dict:
+    if request is None:
+        return {}
+    return {"ip": client_ip(request), "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200]}
+
+
+def on_logged_in(sender, request, user, **kwargs):
+    audit(organization=_organization_of(user), actor=user, action="auth.login", obj=user, **_visitor(request))
+
+
+def on_login_failed(sender, credentials, request=None, **kwargs):
+    # Django has already replaced the password in `credentials` by asterisks; only the login typed is kept.
+    audit(
+        organization=None,
+        actor=None,
+        action="auth.login_failed",
+        username=str(credentials.get("username", ""))[:150],
+        **_visitor(request),
+    )
+
+
+class AuditedPasswordChangeView(auth_views.PasswordChangeView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.user
+        audit(
+            organization=_organization_of(user),
+            actor=user,
+            action="auth.password_change",
+            obj=user,
+            **_visitor(self.request),
+        )
+        return response
+
+
+class AuditedPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.user
+        audit(
+            organization=_organization_of(user),
+            actor=user,
+            action="auth.password_reset",
+            obj=user,
+            **_visitor(self.request),
+        )
+        return response

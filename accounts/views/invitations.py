@@ -13,7 +13,7 @@ from accounts.infra.forms import apply_errors
 from accounts.infra.tokens import LinkError
 
 from .middleware import SESSION_KEY
-from .web import post_action, rate_limited, rule_required
+from .web import post_action, rate_limited, record_link_visit, rule_required
 
 
 @rule_required(rules.can_invite)
@@ -87,7 +87,9 @@ def invitation_accept(request, token):
     try:
         invitation = services.invitation_check(token)
     except LinkError as error:
+        record_link_visit(request, "invitation.link_refused", problem=error.title)
         return render(request, "accounts/link_invalid.html", {"error": error}, status=410)
+    record_link_visit(request, "invitation.link_open", link=invitation)
     signed_in = request.user.is_authenticated
     form = None if signed_in else InvitationAcceptForm(request.POST or None)
     if request.method == "POST" and (signed_in or form.is_valid()):

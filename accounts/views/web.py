@@ -123,3 +123,19 @@ def rate_limited(scope: str, *, limit: int = 30, window: int = 600):
         return wrapper
 
     return decorator
+
+
+def record_link_visit(request, action: str, *, link=None, problem: str = "") -> None:
+    """A visit to a page opened by a single-purpose link (an invitation, a consent link) in the audit journal:
+    which link — or why it was refused —, from which address, signed in as whom."""
+    from accounts.services import audit
+
+    audit(
+        organization=getattr(link, "organization", None),
+        actor=request.user if request.user.is_authenticated else None,
+        action=action,
+        obj=link,
+        method=request.method,
+        problem=problem,
+        ip=client_ip(request),
+    )
