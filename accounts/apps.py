@@ -7,6 +7,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Организации и участники"
 
     def ready(self):
+        from accounts.infra import integrity
+
+        integrity.install()  # a violated constraint is told in Russian, never by its name
+
         from post_office.signals import email_queued
 
         from accounts.infra.mail import on_email_queued

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .infra.tokens import TokenLink
+from .infra.validation import birth_date_problem, text_problem
 
 
 class Organization(models.Model):
@@ -211,6 +212,18 @@ class Person(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        for field in ("last_name", "first_name", "middle_name", "group", "position"):
+            problem = text_problem(getattr(self, field))
+            if problem:
+                errors[field] = problem
+        problem = birth_date_problem(self.birth_date, timezone.localdate())
+        if problem:
+            errors["birth_date"] = problem
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def full_name(self) -> str:

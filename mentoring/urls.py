@@ -89,6 +89,8 @@ mentoring_patterns = [
     path("programmes/<int:pk>/packs/new/", documents.pack_create, name="pack.create"),
     path("packs/<int:pk>/", documents.pack_detail, name="pack.detail"),
     path("packs/<int:pk>/download/", documents.pack_download, name="pack.download"),
+    # Trust (issue 9): a failed pack is built again; a person's data exported
+    path("packs/<int:pk>/retry/", documents.pack_retry_view, name="pack.retry"),
 ]
 
 

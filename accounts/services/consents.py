@@ -4,6 +4,7 @@ Who signs: the subject themself if 18 or older on the day of signing, otherwise 
 linked by Guardianship. The text signed is rendered once and frozen on the consent."""
 
 import secrets
+import uuid
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -353,22 +354,30 @@ def consent_sign_online(
     return given
 
 
-def check_scan(scan) -> None:
+SCAN_SIGNATURES = {b"%PDF-": ".pdf", b"\xff\xd8\xff": ".jpg", b"\x89PNG\r\n\x1a\n": ".png"}
+
+
+def check_scan(scan) -> str:
+    """The extension of the scan's real type (from its first bytes, not its name), or ValidationError."""
     if scan is None:
         raise ValidationError({"scan": "Приложите скан подписанного согласия."})
     if scan.size > SCAN_MAX_BYTES:
         raise ValidationError({"scan": "Файл больше 5 МБ: отсканируйте с меньшим разрешением."})
     head = scan.read(8)
     scan.seek(0)
-    if not (head.startswith(b"%PDF") or head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG")):
-        raise ValidationError({"scan": "Нужен файл PDF, JPG или PNG."})
+    for signature, extension in SCAN_SIGNATURES.items():
+        if head.startswith(signature):
+            return extension
+    raise ValidationError({"scan": "Нужен файл PDF, JPG или PNG."})
 
 
 @transaction.atomic
 def consent_record_paper(
     *, subject: Person, signer: Person, kinds, scan, signed_on: date, by
 ) -> list[Consent]:
-    check_scan(scan)
+    # Stored under a name the server chooses, with the extension of the detected type: the uploader's name
+    # («../../x.html», «согласие.pdf.exe») never reaches the disk or a later download.
+    scan.name = f"{uuid.uuid4().hex}{check_scan(scan)}"
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": "Дата подписания не может быть в будущем."})
     if not kinds:

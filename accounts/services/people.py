@@ -3,11 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.infra.integrity import translate_constraint_errors
 from accounts.models import Guardianship, Person
 
 from .audit import audit
 
 
+@translate_constraint_errors
 @transaction.atomic
 def person_save(*, person: Person, by, changed: list[str] | None = None) -> Person:
     """Create or update a person of person.organization (the form has validated the fields)."""
@@ -24,6 +26,7 @@ def person_save(*, person: Person, by, changed: list[str] | None = None) -> Pers
     return person
 
 
+@translate_constraint_errors
 @transaction.atomic
 def guardianship_add(*, guardian: Person, child: Person, relation: str, by) -> Guardianship:
     if guardian.organization_id != child.organization_id:

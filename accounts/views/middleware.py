@@ -1,4 +1,8 @@
+from django.db import IntegrityError
+from django.shortcuts import render
+
 from accounts.actor import Actor
+from accounts.infra.integrity import integrity_message
 from accounts.services import audit
 
 from .web import client_ip
@@ -56,3 +60,19 @@ class DownloadAuditMiddleware:
                 ip=client_ip(request),
             )
         return response
+
+
+class ConstraintErrorMiddleware:
+    """The safety net: a database refusal no page caught is answered with a Russian page (409) naming the rule,
+    never a 500 or the constraint's name."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, IntegrityError):
+            return render(request, "409.html", {"message": integrity_message(exception)}, status=409)
+        return None

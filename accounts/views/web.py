@@ -15,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 
+from accounts.infra.integrity import constraint_errors
+
 
 def rule_required(rule):
     """Signed in, a member of some organisation, and allowed by `rule(actor)` there (403 otherwise)."""
@@ -46,9 +48,11 @@ def require(allowed: bool) -> None:
 
 def post_action(request, action, *, success: str, then):
     """Run a small use case posted from a page: its ValidationError messages, or `success`, come back as
-    messages on the page `then` (a URL or a URL name with no arguments) that the browser is sent to."""
+    messages on the page `then` (a URL or a URL name with no arguments) that the browser is sent to. A
+    database refusal is told in Russian too (accounts.infra.integrity)."""
     try:
-        action()
+        with constraint_errors():
+            action()
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

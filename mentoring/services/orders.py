@@ -5,6 +5,7 @@ organisation's counter for the year, numbers the order, freezes its data and ren
 in the database with its SHA-256, so the file and the record commit or roll back together), and
 carries out what the order decides (pairs approved, a mentor replaced)."""
 
+import logging
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from .consents import consent_blockers, missing_consents
 from .pairs import pair_activate, pair_approve, pair_replace_mentor
 
 Kind = Order.Kind
+logger = logging.getLogger(__name__)
 
 
 def _org_name(organization) -> str:
@@ -379,7 +381,14 @@ def order_approve(*, order, by) -> Order:
     order.seq, order.number = _next_number(order, today.year)
     order.year, order.approved_on = today.year, today
     order.frozen = texts.snapshot(order, number=order.number, day=today)
-    order.pdf = render_pdf("documents/order.html", {"o": order.frozen})
+    try:
+        order.pdf = render_pdf("documents/order.html", {"o": order.frozen})
+    except Exception as error:  # WeasyPrint, fonts, the disk: the signature is undone, the director told why
+        logger.exception("The PDF of order %s could not be rendered", order.pk)
+        raise ValidationError(
+            "Не удалось сформировать PDF приказа, поэтому приказ не подписан и номер не занят. "
+            "Попробуйте подписать ещё раз; если ошибка повторится, сообщите администратору платформы."
+        ) from error
     order.pdf_sha256 = sha256(order.pdf)
     order.status, order.approved_by, order.approved_at = Order.Status.APPROVED, by, timezone.now()
     order.director_comment = ""

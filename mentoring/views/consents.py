@@ -12,6 +12,7 @@ from accounts.infra.tokens import LinkError
 from accounts.models import Consent, ConsentKind, ConsentRequest, Person
 from accounts.rules import is_self_or_ward
 from accounts.services import consents
+from accounts.views.uploads import upload_refused
 from accounts.views.web import (
     client_ip,
     file_response,
@@ -110,7 +111,10 @@ def letters(request):
 def paper(request, pk):
     subject = get_object_or_404(request.organization.persons, pk=pk)
     form = PaperConsentForm(request.POST or None, request.FILES or None, subject=subject)
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid()
+    if upload_refused(request, "scan"):  # dropped while streaming in: the form saw no file
+        form.errors["scan"] = form.error_class(["Файл больше 5 МБ: отсканируйте с меньшим разрешением."])
+    if valid:
         data = form.cleaned_data
         try:
             consents.consent_record_paper(
