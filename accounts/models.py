@@ -190,6 +190,8 @@ class Person(models.Model):
     search_text = models.CharField(max_length=400, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when the person's data was erased (152-ФЗ): the card stays only as the school's records refer to it.
+    anonymised_at = models.DateTimeField("обезличен(а)", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "участник"

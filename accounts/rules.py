@@ -23,6 +23,11 @@ def can_manage_people(actor) -> bool:
     return actor.has_role(Role.COORDINATOR)
 
 
+def can_manage_personal_data(actor) -> bool:
+    """A person's data export and erasure (152-ФЗ): the coordinator, who answers the person's request."""
+    return actor.has_role(Role.COORDINATOR)
+
+
 def can_invite(actor) -> bool:
     return actor.has_role(Role.COORDINATOR)
 
@@ -87,6 +92,7 @@ def can_use_admin(actor) -> bool:
 NAV_RULES = {
     "view_people": can_view_people,
     "manage_people": can_manage_people,
+    "manage_personal_data": can_manage_personal_data,
     "invite": can_invite,
     "view_invitations": can_view_invitations,
     "edit_organization": can_edit_organization,

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .views import auth, invitations, organization, people
+from .views import auth, invitations, organization, people, personal_data
 
 app_name = "accounts"
 
@@ -47,6 +47,9 @@ urlpatterns = [
     path("invitations/", invitations.invitation_list, name="invitation.list"),
     path("invitations/<int:pk>/revoke/", invitations.invitation_revoke, name="invitation.revoke"),
     path("invitations/<int:pk>/confirm/", invitations.invitation_confirm, name="invitation.confirm"),
+    # 152-ФЗ: a person's data export and erasure (issue 9)
+    path("people/<int:pk>/data-export/", personal_data.person_data_export, name="person.data_export"),
+    path("people/<int:pk>/anonymise/", personal_data.person_anonymise, name="person.anonymise"),
     path("organization/", organization.organization_edit, name="organization.update"),
     path("organization/switch/", organization.organization_switch, name="organization.switch"),
 ]

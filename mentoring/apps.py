@@ -12,3 +12,12 @@ class MentoringConfig(AppConfig):
         from .rules import NAV_RULES as MENTORING_RULES
 
         NAV_RULES.update(MENTORING_RULES)
+
+        from accounts.personal_data import register_eraser, register_section
+
+        from .selectors.personal_data import mentoring_sections
+        from .services.personal_data import erase_mentoring_data
+
+        # A person's data export and anonymisation (152-ФЗ) include what the mentoring core holds.
+        register_section(mentoring_sections)
+        register_eraser(erase_mentoring_data)

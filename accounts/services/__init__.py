@@ -9,7 +9,7 @@ from .invitations import (
     invitation_revoke,
     membership_grant,
 )
-from .people import guardianship_add, organization_save, person_save
+from .people import guardianship_add, organization_save, person_anonymise, person_save
 
 __all__ = [
     "audit",
@@ -21,5 +21,6 @@ __all__ = [
     "invitation_revoke",
     "membership_grant",
     "organization_save",
+    "person_anonymise",
     "person_save",
 ]

@@ -105,6 +105,18 @@ ROWS = [
         lambda w: [w.o.invitation.pk],
         expect(403, coordinator=302, other_coordinator=404),
     ),
+    # 152-ФЗ (issue 9): the coordinator exports and erases a person's data
+    get(
+        "accounts:person.data_export",
+        lambda w: [w.persons["child"].pk],
+        expect(403, coordinator=200, other_coordinator=404),
+    ),
+    post(
+        "accounts:person.anonymise",
+        lambda w: [w.persons["observer"].pk],
+        expect(403, coordinator=302, other_coordinator=404),
+        note="a person in no pair: the coordinator erases their data",
+    ),
     get(
         "accounts:organization.update",
         table=expect(403, coordinator=200, director=200, other_coordinator=200),

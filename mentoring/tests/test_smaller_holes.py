@@ -181,10 +181,36 @@ def test_templates_have_no_inline_script_or_event_handlers():
 
 
 def test_demo_data_refuses_to_run_in_production(db, settings):
-    settings.DEBUG = False
+    settings.DEMO_DATA_ALLOWED = False  # what DEBUG=0 sets (the test runner itself runs with DEBUG off)
     with pytest.raises(CommandError, match="DEBUG=0"):
         call_command("demo_data")
     assert not Person.objects.exists()
+
+
+def test_demo_data_with_debug_0_stops_before_touching_the_database(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "x" * 60,
+        "ALLOWED_HOSTS": "localhost",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "demo_data"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "DEBUG=0" in result.stderr
+    assert not (tmp_path / "prod.sqlite3").exists() or (tmp_path / "prod.sqlite3").stat().st_size == 0
 
 
 # --- Doubtful values -------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--logins", action="store_true", help="Только напечатать демо-логины.")
 
     def handle(self, *args, logins=False, **options):
-        if not logins and not settings.DEBUG:
+        if not logins and not settings.DEMO_DATA_ALLOWED:
             # Demo logins share one published password: never on a production database.
             raise CommandError(
                 "Демонстрационные данные не создаются при DEBUG=0: в рабочей базе демо-логины с общим "
