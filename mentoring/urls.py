@@ -5,7 +5,7 @@ permission grid (mentoring/tests/grid.py)."""
 from django.contrib import admin
 from django.urls import include, path
 
-from .views import bases, consents, documents, home, orders, pairs, programmes, work
+from .views import bases, consents, documents, health, home, orders, pairs, programmes, work
 
 admin.site.site_header = "Наставничество — администрирование"
 admin.site.site_title = "Наставничество"
@@ -96,6 +96,7 @@ mentoring_patterns = [
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("health/", health.health, name="health"),  # liveness probe, public (issue 9: the load benchmark)
     path("accounts/", include("accounts.urls")),
     path("m/", include((mentoring_patterns, "mentoring"))),
     path("admin/", admin.site.urls),
