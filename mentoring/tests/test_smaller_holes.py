@@ -174,7 +174,7 @@ def test_templates_have_no_inline_script_or_event_handlers():
             continue  # PDFs and letters are not served to a browser
         text = path.read_text()
         assert " onclick=" not in text and " onsubmit=" not in text and " onchange=" not in text, path
-        assert "<script>" not in text, path
+        assert "<script>" not in text and "<style" not in text, path
 
 
 # --- demo_data ---------------------------------------------------------------------------------------------------
