@@ -152,8 +152,12 @@ def run_users(port: int, users: list[dict], duration: float) -> tuple[dict, list
     latencies: dict[str, list[float]] = {}
     errors: list[str] = []
     lock = threading.Lock()
-    start_barrier = threading.Barrier(len(users) + 1, timeout=1800)
     deadline = [0.0]
+
+    def start_clock():  # run once, before any user is released: no user sees the deadline unset
+        deadline[0] = time.monotonic() + duration
+
+    start_barrier = threading.Barrier(len(users) + 1, action=start_clock, timeout=1800)
 
     signing_in = threading.Semaphore(
         4
@@ -197,8 +201,7 @@ def run_users(port: int, users: list[dict], duration: float) -> tuple[dict, list
     for thread in threads:
         thread.start()
     start_barrier.wait()
-    began = time.monotonic()
-    deadline[0] = began + duration
+    began = deadline[0] - duration
     for thread in threads:
         thread.join(timeout=duration + 240)
     return latencies, errors, time.monotonic() - began
@@ -210,6 +213,8 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def report(latencies: dict, errors: list[str], elapsed: float, args) -> dict:
+    if "health (minimal view)" not in latencies:
+        raise SystemExit("No page was measured: " + "; ".join(errors[:10]))
     total = sum(len(v) for v in latencies.values())
     minimal = percentile(latencies["health (minimal view)"], 0.95)
     rows = []
