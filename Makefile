@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv migrate demo browser-deps browser-test lint format clean
+.PHONY: run test venv migrate demo browser-deps browser-test lint format clean backup restore
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Нужен Python 3.11 ($(PYTHON))"; exit 1; }
@@ -42,6 +42,18 @@ lint: venv
 format: venv
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# One archive with the database and the uploaded files (README «Резервные копии»).
+backup: venv
+	$(PY) manage.py backup $(if $(OUTPUT),--output $(OUTPUT))
+
+restore: venv
+	@test -n "$(FILE)" || { echo "Укажите архив: make restore FILE=var/backups/nastav-….tar.gz"; exit 1; }
+	$(PY) manage.py restore "$(FILE)"
+
+# A load run against gunicorn + PostgreSQL on this machine (README «Нагрузка»); not part of the tests.
+load: venv
+	$(PY) benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -88,12 +88,17 @@ def build_world() -> World:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _fast_password_hasher():
+def _session_settings(tmp_path_factory):
+    from django.conf import settings
+    from django.test.utils import override_settings
+
     # PBKDF2's deliberate slowness is for attackers, not for the test suite (the whole session, so that data
     # built once for a module signs in too).
-    from django.conf import settings
-
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The file cache (the rate limits' counters) of this test process alone: xdist's workers run side by side.
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        default = {**settings.CACHES["default"], "LOCATION": str(tmp_path_factory.mktemp("cache"))}
+        override_settings(CACHES={**settings.CACHES, "default": default}).enable()
 
 
 @pytest.fixture(autouse=True)

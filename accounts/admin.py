@@ -1,9 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 
+from .infra.spreadsheets import escape_formula, unescape_formula
 from .models import (
     AuditEntry,
     Consent,
@@ -15,6 +17,7 @@ from .models import (
     Person,
     User,
 )
+from .services.invitations import invitation_confirm, membership_grant
 
 
 @admin.register(Organization)
@@ -37,6 +40,24 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "last_name", "first_name", "email", "is_staff", "is_active", "last_login"]
     list_filter = ["is_staff", "is_active", "memberships__role", "memberships__organization"]
 
+    def save_formset(self, request, form, formset, change):
+        """A role added here by the operator is granted through the service: audited, the director told."""
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        for membership in formset.save(commit=False):
+            if membership.pk is None:
+                membership_grant(
+                    user=form.instance,
+                    organization=membership.organization,
+                    role=membership.role,
+                    by=request.user,
+                    source="admin",
+                )
+            else:
+                membership.save()
+        for membership in formset.deleted_objects:
+            membership.delete()
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
@@ -44,6 +65,13 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "organization"]
     search_fields = ["user__username", "user__last_name", "organization__short_name"]
     autocomplete_fields = ["user", "organization"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        obj.pk = membership_grant(
+            user=obj.user, organization=obj.organization, role=obj.role, by=request.user, source="admin"
+        ).pk
 
 
 class GuardianInline(admin.TabularInline):
@@ -80,6 +108,13 @@ class PersonResource(resources.ModelResource):
         ]
         clean_model_instances = True  # full_clean(): a bad row is reported, not saved
 
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        for key, value in row.items():
+            row[key] = unescape_formula(value)  # a file exported here comes back as it was typed
+
 
 @admin.register(Person)
 class PersonAdmin(ImportExportModelAdmin):
@@ -111,10 +146,32 @@ class InvitationAdmin(admin.ModelAdmin):
         "used_at",
         "revoked_at",
     ]
-    list_filter = ["role", "organization"]
+    list_filter = ["role", "organization", "requires_confirmation"]
     search_fields = ["person__last_name", "email"]
-    readonly_fields = ["token_hash", "used_at", "user", "created_at"]
+    readonly_fields = [
+        "token_hash",
+        "used_at",
+        "user",
+        "created_at",
+        "requires_confirmation",
+        "confirmed_at",
+        "confirmed_by",
+    ]
     autocomplete_fields = ["person", "organization", "created_by"]
+    actions = ["confirm"]
+
+    def has_add_permission(self, request):
+        return False  # an invitation is made on the person's card: its link exists only then
+
+    @admin.action(description="Подтвердить приглашение в роль директора")
+    def confirm(self, request, queryset):
+        for invitation in queryset:
+            try:
+                invitation_confirm(invitation=invitation, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{invitation}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, f"{invitation}: подтверждено.", messages.SUCCESS)
 
 
 @admin.register(AuditEntry)
@@ -124,14 +181,31 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ["action", "object_id", "actor__username"]
     date_hierarchy = "created_at"
 
+    # The journal is append-only: read here, written only by the services and the web layer.
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
-        return False  # the journal is append-only
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # also removes the bulk «delete selected» action
 
 
 @admin.register(Consent)
 class ConsentAdmin(admin.ModelAdmin):
-    list_display = ["subject", "kind", "status", "method", "signer", "given_at", "expires_on", "withdrawn_at"]
-    list_filter = ["kind", "status", "method", "organization"]
+    list_display = [
+        "subject",
+        "kind",
+        "status",
+        "method",
+        "proof",
+        "signer",
+        "given_at",
+        "expires_on",
+        "withdrawn_at",
+    ]
+    list_filter = ["kind", "status", "method", "proof", "link__channel", "organization"]
     search_fields = ["subject__last_name", "signer__last_name", "signed_name"]
     readonly_fields = [
         "text",
@@ -141,14 +215,26 @@ class ConsentAdmin(admin.ModelAdmin):
         "user_agent",
         "given_at",
         "withdrawn_at",
+        "link",
+        "proof",
     ]
     autocomplete_fields = ["subject", "signer", "organization"]
 
 
 @admin.register(ConsentRequest)
 class ConsentRequestAdmin(admin.ModelAdmin):
-    list_display = ["subject", "signer", "created_at", "expires_at", "used_at", "reminders_sent"]
-    list_filter = ["organization"]
+    list_display = [
+        "subject",
+        "signer",
+        "channel",
+        "created_by",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "reminders_sent",
+    ]
+    list_filter = ["organization", "channel"]
     search_fields = ["subject__last_name", "signer__last_name"]
-    readonly_fields = ["token_hash", "used_at"]
+    readonly_fields = ["token_hash", "used_at", "created_by", "channel", "code_verified_at", "codes_sent"]
+    exclude = ["code_hash", "code_expires_at", "code_attempts"]
     autocomplete_fields = ["subject", "signer", "organization"]

@@ -3,6 +3,7 @@ from django.contrib.auth.password_validation import validate_password
 
 from .infra.forms import CrispyMixin, DateInput
 from .models import Guardianship, Invitation, Organization, Person
+from .rules import can_grant_role, can_propose_role
 
 
 class PersonForm(CrispyMixin, forms.ModelForm):
@@ -57,6 +58,16 @@ class InvitationForm(CrispyMixin, forms.Form):
         required=False,
         help_text="Если оставить пустым, ссылку можно распечатать или передать лично.",
     )
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = []
+        for role in Invitation.INVITABLE_ROLES:
+            if can_grant_role(actor, role):
+                choices.append((role.value, role.label))
+            elif can_propose_role(actor, role):
+                choices.append((role.value, f"{role.label} (после подтверждения директором)"))
+        self.fields["role"].choices = choices
 
 
 class InvitationAcceptForm(CrispyMixin, forms.Form):

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .infra.tokens import TokenLink
+from .infra.validation import birth_date_problem, text_problem
 
 
 class Organization(models.Model):
@@ -62,10 +63,37 @@ class Organization(models.Model):
         return self.short_name
 
     def clean(self):
-        if "{n}" not in self.order_number_format:
-            raise ValidationError(
-                {"order_number_format": "Формат номера должен содержать {n} — порядковый номер."}
-            )
+        problem = order_number_format_problem(self.order_number_format)
+        if problem:
+            raise ValidationError({"order_number_format": problem})
+
+    def format_order_number(self, seq: int) -> str:
+        """The order's number in the organisation's format; ValidationError (Russian) if the format is bad."""
+        problem = order_number_format_problem(self.order_number_format)
+        if problem:
+            raise ValidationError(f"Формат номера приказа в реквизитах организации неверен: {problem}")
+        return self.order_number_format.format(n=seq)
+
+
+ORDER_NUMBER_MAX = 40  # Order.number's length
+
+
+def order_number_format_problem(fmt: str) -> str:
+    """'' when the format makes a number for every sequence value, else a Russian sentence why not: the format
+    is tried, not parsed («{n}{», «{0}{n}» and too long results all fail here, not at the signature)."""
+    if "{n}" not in fmt:
+        return "Формат номера должен содержать {n} — порядковый номер."
+    try:
+        samples = [fmt.format(n=n) for n in (1, 2, 99999)]
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return "В формате номера ошибка: используйте только {n} и обычные символы, например «{n}-ОД»."
+    if len(set(samples)) < 3:
+        return "Номера разных приказов по этому формату совпадали бы: оставьте {n} без изменений."
+    if max(len(sample) for sample in samples) > ORDER_NUMBER_MAX:
+        return f"Номер приказа по этому формату длиннее {ORDER_NUMBER_MAX} символов."
+    if any(not ch.isprintable() for ch in fmt):
+        return "В формате номера есть непечатаемые символы."
+    return ""
 
 
 class User(AbstractUser):
@@ -163,6 +191,8 @@ class Person(models.Model):
     search_text = models.CharField(max_length=400, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when the person's data was erased (152-ФЗ): the card stays only as the school's records refer to it.
+    anonymised_at = models.DateTimeField("обезличен(а)", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "участник"
@@ -185,6 +215,18 @@ class Person(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        for field in ("last_name", "first_name", "middle_name", "group", "position"):
+            problem = text_problem(getattr(self, field))
+            if problem:
+                errors[field] = problem
+        problem = birth_date_problem(self.birth_date, timezone.localdate())
+        if problem:
+            errors["birth_date"] = problem
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def full_name(self) -> str:
@@ -277,6 +319,11 @@ class Invitation(TokenLink):
             "Срок действия приглашения истёк",
             "Ссылка больше не действует. Попросите координатора прислать новое приглашение.",
         ),
+        "pending": (
+            "Приглашение ждёт подтверждения",
+            "Роль директора предоставляется только после подтверждения действующим директором "
+            "(или оператором платформы). Откройте ссылку снова, когда вам сообщат о подтверждении.",
+        ),
     }
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
@@ -287,6 +334,17 @@ class Invitation(TokenLink):
     email = models.EmailField("e-mail", blank=True)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # An invitation into a role its author may not grant alone (the director's) works only once confirmed.
+    requires_confirmation = models.BooleanField("требует подтверждения директора", default=False)
+    confirmed_at = models.DateTimeField("подтверждено", null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        User,
+        verbose_name="кем подтверждено",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "приглашение"
@@ -296,9 +354,32 @@ class Invitation(TokenLink):
     def __str__(self):
         return f"{self.person} — {self.get_role_display()}"
 
+    @property
+    def awaits_confirmation(self) -> bool:
+        return self.requires_confirmation and self.confirmed_at is None
+
+    @property
+    def state(self) -> str:
+        state = super().state
+        return "ждёт подтверждения директора" if state == "действует" and self.awaits_confirmation else state
+
+
+class AppendOnlyError(Exception):
+    """The audit journal is only ever added to."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Журнал действий не изменяется.")
+
+    def delete(self):
+        raise AppendOnlyError("Записи журнала действий не удаляются.")
+
 
 class AuditEntry(models.Model):
-    """Who did what and when: every service that changes data leaves one."""
+    """Who did what and when: every service that changes data leaves one, and the web layer records sign-ins,
+    downloads of personal data and the opening of sensitive pages. Append-only: an entry is never changed or
+    deleted, through the admin or the ORM."""
 
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="audit_entries"
@@ -310,13 +391,24 @@ class AuditEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
+    objects = AuditQuerySet.as_manager()
+
     class Meta:
         verbose_name = "запись журнала"
         verbose_name_plural = "журнал действий"
         ordering = ["-created_at"]
+        base_manager_name = "objects"
 
     def __str__(self):
         return f"{self.created_at:%d.%m.%Y %H:%M} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Журнал действий не изменяется.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Записи журнала действий не удаляются.")
 
 
 class ConsentKind(models.TextChoices):
@@ -331,6 +423,13 @@ class ConsentQuerySet(models.QuerySet):
         return self.filter(status=Consent.Status.GIVEN).filter(
             Q(expires_on__isnull=True) | Q(expires_on__gte=day)
         )
+
+
+class Proof(models.TextChoices):
+    """How the signer of an online consent proved to be the signer, not whoever holds the link."""
+
+    EMAIL_CODE = "email_code", "одноразовый код на e-mail подписанта"
+    ACCOUNT = "account", "вход в личный кабинет подписанта"
 
 
 class Consent(models.Model):
@@ -374,6 +473,17 @@ class Consent(models.Model):
     user_agent = models.CharField(max_length=500, blank=True)
     scan = models.FileField("скан бумажного согласия", upload_to="consents/%Y/", blank=True)
     recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Online: the link it was signed through (who made it, whether it travelled in a letter printed by the
+    # school) and how the signer proved they are the signer.
+    link = models.ForeignKey(
+        "ConsentRequest",
+        verbose_name="ссылка",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consents",
+    )
+    proof = models.CharField("подтверждение личности", max_length=20, choices=Proof.choices, blank=True)
 
     objects = ConsentQuerySet.as_manager()
 
@@ -404,7 +514,14 @@ class Consent(models.Model):
 
 
 class ConsentRequest(TokenLink):
-    """A single-purpose link to sign the consents of one subject (a child, or an adult for themself)."""
+    """A single-purpose link to sign the consents of one subject (a child, or an adult for themself). Holding
+    the link is not enough to sign: the signer proves who they are with a code sent to their e-mail, or signs
+    from their own account."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "письмо на e-mail"
+        LETTER = "letter", "распечатанное школой письмо"
+        ACCOUNT = "account", "личный кабинет"
 
     MESSAGES = {
         "missing": (
@@ -423,9 +540,18 @@ class ConsentRequest(TokenLink):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consent_requests")
     subject = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consent_requests")
     signer = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consent_requests_to_sign")
-    created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        User, verbose_name="кто создал ссылку", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField("как передана", max_length=10, choices=Channel.choices, default=Channel.EMAIL)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_sent_at = models.DateTimeField(null=True, blank=True)
+    # The one-time code e-mailed to the signer (only its hash is kept), and when it was confirmed.
+    code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    code_expires_at = models.DateTimeField(null=True, blank=True)
+    code_attempts = models.PositiveSmallIntegerField(default=0)
+    codes_sent = models.PositiveSmallIntegerField(default=0)
+    code_verified_at = models.DateTimeField("код подтверждён", null=True, blank=True)
 
     class Meta:
         verbose_name = "ссылка на согласие"

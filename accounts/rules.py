@@ -23,8 +23,47 @@ def can_manage_people(actor) -> bool:
     return actor.has_role(Role.COORDINATOR)
 
 
+def can_manage_personal_data(actor) -> bool:
+    """A person's data export and erasure (152-ФЗ): the coordinator, who answers the person's request."""
+    return actor.has_role(Role.COORDINATOR)
+
+
 def can_invite(actor) -> bool:
     return actor.has_role(Role.COORDINATOR)
+
+
+# Who may grant which role: never a role above one's own, nor one they do not hold. The director's role is
+# granted by the platform operator, or by a coordinator's invitation that the current director confirms.
+GRANTABLE_ROLES = {
+    Role.DIRECTOR: frozenset({Role.DIRECTOR, Role.CURATOR, Role.MENTOR, Role.MENTEE, Role.PARENT}),
+    Role.COORDINATOR: frozenset({Role.CURATOR, Role.MENTOR, Role.MENTEE, Role.PARENT}),
+}
+CONFIRMED_ROLES = frozenset({Role.DIRECTOR})  # granted only once the current director confirms
+
+
+def is_platform_operator(user) -> bool:
+    return user is not None and user.is_active and (user.is_staff or user.is_superuser)
+
+
+def can_grant_role(actor, role) -> bool:
+    """A role the actor may grant at once (an invitation that works as soon as it is made)."""
+    if is_platform_operator(actor.user):
+        return True
+    return any(role in GRANTABLE_ROLES.get(held, ()) for held in actor.roles)
+
+
+def can_propose_role(actor, role) -> bool:
+    """A role the actor may invite into only pending the director's confirmation."""
+    return role in CONFIRMED_ROLES and actor.has_role(Role.COORDINATOR) and not can_grant_role(actor, role)
+
+
+def can_confirm_role_grants(actor) -> bool:
+    """The current director confirms invitations into the director's role."""
+    return actor.has_role(Role.DIRECTOR)
+
+
+def can_view_invitations(actor) -> bool:
+    return can_invite(actor) or can_confirm_role_grants(actor)
 
 
 def can_edit_organization(actor) -> bool:
@@ -53,7 +92,9 @@ def can_use_admin(actor) -> bool:
 NAV_RULES = {
     "view_people": can_view_people,
     "manage_people": can_manage_people,
+    "manage_personal_data": can_manage_personal_data,
     "invite": can_invite,
+    "view_invitations": can_view_invitations,
     "edit_organization": can_edit_organization,
     "use_admin": can_use_admin,
 }

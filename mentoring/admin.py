@@ -25,6 +25,7 @@ from .models import (
     MentorTerm,
     Order,
     OrderAcknowledgement,
+    OrderPair,
     Pair,
     PairMentee,
     PeopleImport,
@@ -204,6 +205,13 @@ class SafeguardingReportAdmin(admin.ModelAdmin):
     search_fields = ["mentee__last_name"]
 
 
+class OrderPairInline(admin.TabularInline):
+    model = OrderPair
+    extra = 0
+    autocomplete_fields = ["pair"]
+    verbose_name_plural = "пары, утверждаемые приказом"
+
+
 class AcknowledgementInline(admin.TabularInline):
     model = OrderAcknowledgement
     extra = 0
@@ -229,7 +237,7 @@ class OrderAdmin(DocumentAdminMixin, admin.ModelAdmin):
         "pdf_sha256",
     ]
     exclude = ["pdf"]
-    inlines = [AcknowledgementInline]
+    inlines = [OrderPairInline, AcknowledgementInline]
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (

@@ -6,6 +6,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_database, env_int, env_list, env_str
@@ -36,6 +37,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG=0.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# `manage.py demo_data` (logins with one published password) runs only on a development copy (DEBUG=1).
+DEMO_DATA_ALLOWED = DEBUG
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -51,6 +54,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "post_office",
+    "axes",
     "accounts",
     "mentoring",
     "roadmap",
@@ -68,7 +72,36 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.views.middleware.CurrentOrganizationMiddleware",
+    "accounts.views.middleware.DownloadAuditMiddleware",
+    "accounts.views.middleware.ConstraintErrorMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a refused sign-in into the lockout page
 ]
+
+REDIS_URL = env_str("REDIS_URL")
+
+# Sign-in throttling (django-axes) on every login form — the site's and /admin/login/ — through the
+# authentication backend. The failure counters are shared by every worker process: in Redis when REDIS_URL is
+# set, otherwise in the database (django-axes refuses a per-process or file cache for them).
+AUTHENTICATION_BACKENDS = [
+    "accounts.views.auth.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in our audit journal
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+# Per login and address: a school behind one NAT address is not locked out by one forgetful teacher.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "accounts.views.web.client_ip"  # one rule for the proxy (TRUSTED_PROXIES)
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Password reset: letters per address and requests per visitor (accounts.views.auth).
+PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 3, minimum=1)  # an hour
+PASSWORD_RESET_PER_VISITOR = env_int("PASSWORD_RESET_PER_VISITOR", 10, minimum=1)  # an hour
 
 ROOT_URLCONF = "mentoring.urls"
 WSGI_APPLICATION = "mentoring.wsgi.application"
@@ -91,8 +124,16 @@ TEMPLATES = [
 
 DATABASES = {"default": env_database("DATABASE_URL", BASE_DIR / "db.sqlite3")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the background document builder write while pages read.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+    # The embedded database holds a small school's real use (several people writing at once):
+    # - every transaction starts with BEGIN IMMEDIATE, so a writer takes the write lock at its start and waits
+    #   for it (the busy timeout) instead of failing with «database is locked» when a read turns into a write;
+    # - WAL lets pages read while one transaction writes; synchronous=NORMAL is safe with WAL;
+    # - the timeout exceeds the longest write (signing an order renders its PDF inside the transaction).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 60, minimum=1),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -128,6 +169,11 @@ STORAGES = {
     },
 }
 
+# Admin exports: our resources escape formula-like cells themselves (accounts.infra.spreadsheets); the library's
+# own escaping is kept on for any other resource, and characters .xlsx cannot hold are replaced, not a 500.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -152,11 +198,16 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Наставничество <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-REDIS_URL = env_str("REDIS_URL")
+# The cache holds the counters of the rate limits (link pages, password reset), so it must be shared by every
+# worker process: Redis when configured, otherwise files on this machine (all gunicorn workers of one server
+# see them; with several servers, configure Redis).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+    }
 }
 
 # Background work: on Celery workers when a broker is configured, in-process otherwise.
@@ -178,13 +229,42 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 14, minimum=1)
+# A document pack still «собирается» this long after it was asked for has lost its worker: shown as failed.
+PACK_STALE_MINUTES = env_int("PACK_STALE_MINUTES", 30, minimum=5)
+# Uploads (scans of paper consents) are cut off while they stream in, not after they are stored.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 5 * 1024 * 1024, minimum=1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "accounts.views.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600, minimum=600)
 
-# Behind a reverse proxy the client's address is the last one the proxy appended to X-Forwarded-For.
+# Behind a reverse proxy the client's address is the last one the proxy appended to X-Forwarded-For — read only
+# when the request comes from one of TRUSTED_PROXIES (addresses or networks), never from anyone else.
 BEHIND_PROXY = env_bool("BEHIND_HTTPS_PROXY", not DEBUG)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=300)
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images only from our own static files (the
+# vendored Bootstrap, htmx, Chart.js; no CDN, no inline script, no eval). Style attributes stay allowed: the
+# progress bars set their width inline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

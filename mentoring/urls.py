@@ -9,6 +9,7 @@ from .views import (
     bases,
     consents,
     documents,
+    health,
     home,
     imports,
     matching,
@@ -125,11 +126,14 @@ mentoring_patterns = [
     path("programmes/<int:pk>/matching/", matching.matching, name="matching"),
     path("programmes/<int:pk>/matching/accept/", matching.matching_accept, name="matching.accept"),
     path("pairs/mentee-search/", matching.mentee_search, name="pair.mentee_search"),
+    # A pack whose build failed or stalled is built again
+    path("packs/<int:pk>/retry/", documents.pack_retry_view, name="pack.retry"),
 ]
 
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("health/", health.health, name="health"),  # liveness probe, public (issue 9: the load benchmark)
     path("accounts/", include("accounts.urls")),
     path("m/", include((mentoring_patterns, "mentoring"))),
     path("roadmap/", include("roadmap.urls")),  # the roadmap app (namespace «roadmap»)

@@ -6,14 +6,30 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 
+from .validation import date_problem
+
 
 class CrispyMixin:
+    """Every form of the site: the submit button, and no date typed with an implausible year (a slip of the
+    keyboard, «0202» for «2022», would otherwise become a programme, a pair or a meeting of year 202)."""
+
     submit_label = "Сохранить"
+    # Dates allowed before YEAR_MIN (they are checked by their model: birth dates back to 1900).
+    historic_dates = ("birth_date",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", self.submit_label))
+
+    def clean(self):
+        data = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(field, forms.DateField) and name not in self.historic_dates:
+                problem = date_problem(data.get(name))
+                if problem:
+                    self.add_error(name, problem)
+        return data
 
 
 class DateInput(forms.DateInput):

@@ -3,16 +3,19 @@
 Who signs: the subject themself if 18 or older on the day of signing, otherwise a legal representative
 linked by Guardianship. The text signed is rendered once and frozen on the consent."""
 
+import secrets
+import uuid
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from accounts.infra.mail import queue_mail
 from accounts.infra.tokens import absolute_url
-from accounts.models import Consent, ConsentKind, ConsentRequest, Guardianship, Person
+from accounts.models import Consent, ConsentKind, ConsentRequest, Guardianship, Person, Proof
 
 from .audit import audit
 
@@ -21,6 +24,12 @@ REQUIRED_KINDS = (ConsentKind.PARTICIPATION, ConsentKind.PERSONAL_DATA)
 LINK_TTL_DAYS = 30
 SCAN_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 SCAN_MAX_BYTES = 5 * 1024 * 1024
+# The signer's proof: a six-digit code e-mailed to them, valid 15 minutes, 5 tries, 3 codes an hour per link;
+# once confirmed it lets that browser sign within 30 minutes.
+CODE_TTL = timedelta(minutes=15)
+CODE_TRIES = 5
+CODES_PER_HOUR = 3
+PROOF_TTL = timedelta(minutes=30)
 
 
 def default_expiry(day: date) -> date:
@@ -71,7 +80,9 @@ def consent_url(token: str) -> str:
 
 
 @transaction.atomic
-def consent_request(*, subject: Person, by, send_email: bool = True) -> list[tuple[ConsentRequest, str]]:
+def consent_request(
+    *, subject: Person, by, send_email: bool = True, channel: str = ""
+) -> list[tuple[ConsentRequest, str]]:
     """Ask for the required consents a subject lacks: «requested» rows and one link per possible signer."""
     day = timezone.localdate()
     signers = signers_of(subject, day)
@@ -88,7 +99,14 @@ def consent_request(*, subject: Person, by, send_email: bool = True) -> list[tup
             )
     links = []
     for signer in signers:
-        link, token = _new_link(subject, signer, by, sent=send_email and bool(signer.email))
+        sent = send_email and bool(signer.email)
+        link, token = _new_link(
+            subject,
+            signer,
+            by,
+            sent=sent,
+            channel=channel or (ConsentRequest.Channel.EMAIL if sent else ConsentRequest.Channel.LETTER),
+        )
         links.append((link, token))
         if send_email and signer.email:
             _send_link(link, token)
@@ -100,7 +118,7 @@ def consent_request(*, subject: Person, by, send_email: bool = True) -> list[tup
 
 @transaction.atomic
 def consent_request_many(
-    *, subjects, by, send_email: bool = True
+    *, subjects, by, send_email: bool = True, channel: str = ""
 ) -> tuple[list[tuple[ConsentRequest, str]], list[str]]:
     """Ask many people at once (the tracker's one action): the links made, and one Russian sentence for each
     person who could not be asked (no legal representative); the others are asked all the same."""
@@ -108,18 +126,19 @@ def consent_request_many(
     for subject in subjects:
         try:
             with transaction.atomic():
-                links += consent_request(subject=subject, by=by, send_email=send_email)
+                links += consent_request(subject=subject, by=by, send_email=send_email, channel=channel)
         except ValidationError as error:
             problems.append(error.messages[0])
     return links, problems
 
 
-def _new_link(subject: Person, signer: Person, by, *, sent: bool) -> tuple[ConsentRequest, str]:
+def _new_link(subject: Person, signer: Person, by, *, sent: bool, channel: str) -> tuple[ConsentRequest, str]:
     link = ConsentRequest(
         organization=subject.organization,
         subject=subject,
         signer=signer,
         created_by=by,
+        channel=channel,
         last_sent_at=timezone.now() if sent else None,
     )
     token = link.issue(timedelta(days=LINK_TTL_DAYS))
@@ -131,7 +150,7 @@ def _new_link(subject: Person, signer: Person, by, *, sent: bool) -> tuple[Conse
 def consent_link_for_signer(*, subject: Person, signer: Person, by) -> str:
     """A parent (or an adult) signed in to their account signs there: a fresh single-purpose link for them."""
     signer_relation(subject, signer, timezone.localdate())
-    _, token = _new_link(subject, signer, by, sent=False)
+    _, token = _new_link(subject, signer, by, sent=False, channel=ConsentRequest.Channel.ACCOUNT)
     audit(organization=subject.organization, actor=by, action="consent.link_for_signer", obj=subject)
     return token
 
@@ -163,12 +182,108 @@ def consent_link_check(token: str, *, lock: bool = False) -> ConsentRequest:
     return ConsentRequest.check_token(token, queryset=queryset, lock=lock)
 
 
+def signs_from_account(link: ConsentRequest, user) -> bool:
+    """The signer is signed in to their own account: a proof the school does not hold (their password)."""
+    return user is not None and user.is_authenticated and link.signer.user_id == user.pk
+
+
+def mask_email(address: str) -> str:
+    """«m***@example.com»: enough for the signer to recognise their address, not to learn someone else's."""
+    local, _, domain = address.partition("@")
+    return f"{local[:1]}***@{domain}" if domain else ""
+
+
+def _code_hash(link: ConsentRequest, code: str) -> str:
+    return salted_hmac("consent-code", f"{link.pk}:{code}").hexdigest()
+
+
+@transaction.atomic
+def consent_code_issue(*, link: ConsentRequest) -> str:
+    """A new one-time code for the link (the previous one stops working); returns it in clear, once."""
+    link = ConsentRequest.objects.select_for_update().get(pk=link.pk)
+    now = timezone.now()
+    if link.code_expires_at and link.code_expires_at - CODE_TTL > now - timedelta(hours=1):
+        if link.codes_sent >= CODES_PER_HOUR:
+            raise ValidationError("Код уже отправлялся несколько раз. Попробуйте снова через час.")
+    else:
+        link.codes_sent = 0
+    code = f"{secrets.randbelow(10**6):06d}"
+    link.code_hash, link.code_expires_at = _code_hash(link, code), now + CODE_TTL
+    link.code_attempts, link.codes_sent = 0, link.codes_sent + 1
+    link.save(update_fields=["code_hash", "code_expires_at", "code_attempts", "codes_sent"])
+    return code
+
+
+@transaction.atomic
+def consent_code_send(*, link: ConsentRequest) -> None:
+    """E-mail a one-time code to the signer's address the school holds."""
+    if not link.signer.email:
+        raise ValidationError(
+            "У школы нет вашего адреса e-mail: войдите в личный кабинет или подпишите согласие на бумаге."
+        )
+    code = consent_code_issue(link=link)
+    queue_mail(
+        "consent_code", link.signer.email, {"link": link, "code": code, "organization": link.organization}
+    )
+    audit(organization=link.organization, actor=None, action="consent.code_sent", obj=link)
+
+
+def consent_code_verify(*, link: ConsentRequest, code: str) -> None:
+    """Check the code typed; five wrong tries spend it. ValidationError in Russian when it does not match (the
+    wrong try is counted first, in its own transaction, so raising does not undo the count)."""
+    problem = _check_code(link, code)
+    if problem:
+        raise ValidationError({"code": problem})
+
+
+@transaction.atomic
+def _check_code(link: ConsentRequest, code: str) -> str:
+    link = ConsentRequest.objects.select_for_update().get(pk=link.pk)
+    if not link.code_hash or link.code_expires_at is None or link.code_expires_at <= timezone.now():
+        return "Код устарел или ещё не запрошен: получите новый код."
+    if link.code_attempts >= CODE_TRIES:
+        return "Слишком много неверных попыток: получите новый код."
+    if not constant_time_compare(link.code_hash, _code_hash(link, "".join(code.split()))):
+        link.code_attempts += 1
+        link.save(update_fields=["code_attempts"])
+        left = CODE_TRIES - link.code_attempts
+        return (
+            f"Код не подходит. Осталось попыток: {left}." if left else "Код не подходит: получите новый код."
+        )
+    link.code_hash, link.code_verified_at = "", timezone.now()
+    link.save(update_fields=["code_hash", "code_verified_at"])
+    audit(organization=link.organization, actor=None, action="consent.code_verified", obj=link)
+    return ""
+
+
+def _proof(link: ConsentRequest, by) -> str:
+    if signs_from_account(link, by):
+        return Proof.ACCOUNT
+    if link.code_verified_at and link.code_verified_at > timezone.now() - PROOF_TTL:
+        return Proof.EMAIL_CODE
+    raise ValidationError(
+        "Подтвердите, что согласие подписываете именно вы: введите код из письма или войдите в личный кабинет."
+    )
+
+
 def _normalise(name: str) -> str:
     return " ".join(name.lower().replace("ё", "е").split())
 
 
 def _give(
-    *, subject, signer, kinds, method, by, day, ip=None, user_agent="", signed_name="", scan=None
+    *,
+    subject,
+    signer,
+    kinds,
+    method,
+    by,
+    day,
+    ip=None,
+    user_agent="",
+    signed_name="",
+    scan=None,
+    link=None,
+    proof="",
 ) -> list[Consent]:
     signer_relation(subject, signer, day)
     expires_on = default_expiry(day)
@@ -185,6 +300,7 @@ def _give(
         consent.text = consent_text(kind, subject=subject, signer=signer, day=day, expires_on=expires_on)
         consent.signed_name, consent.ip_address, consent.user_agent = signed_name, ip, user_agent[:500]
         consent.recorded_by = by
+        consent.link, consent.proof = link, proof
         if scan is not None:
             consent.scan = scan
         consent.save()
@@ -196,6 +312,9 @@ def _give(
             kind=kind,
             method=method,
             signer=signer.pk,
+            proof=proof,
+            channel=link.channel if link else "",
+            link_created_by=link.created_by_id if link else None,
         )
         given.append(consent)
     return given
@@ -206,6 +325,7 @@ def consent_sign_online(
     *, token: str, signed_name: str, agree: bool, publication: bool, ip: str | None, user_agent: str, by=None
 ) -> list[Consent]:
     link = consent_link_check(token, lock=True)
+    proof = _proof(link, by)
     errors = {}
     if _normalise(signed_name) != _normalise(link.signer.full_name):
         errors["signed_name"] = (
@@ -226,28 +346,38 @@ def consent_sign_online(
         ip=ip,
         user_agent=user_agent,
         signed_name=signed_name.strip(),
+        link=link,
+        proof=proof,
     )
     link.used_at = timezone.now()
     link.save(update_fields=["used_at"])
     return given
 
 
-def check_scan(scan) -> None:
+SCAN_SIGNATURES = {b"%PDF-": ".pdf", b"\xff\xd8\xff": ".jpg", b"\x89PNG\r\n\x1a\n": ".png"}
+
+
+def check_scan(scan) -> str:
+    """The extension of the scan's real type (from its first bytes, not its name), or ValidationError."""
     if scan is None:
         raise ValidationError({"scan": "Приложите скан подписанного согласия."})
     if scan.size > SCAN_MAX_BYTES:
         raise ValidationError({"scan": "Файл больше 5 МБ: отсканируйте с меньшим разрешением."})
     head = scan.read(8)
     scan.seek(0)
-    if not (head.startswith(b"%PDF") or head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG")):
-        raise ValidationError({"scan": "Нужен файл PDF, JPG или PNG."})
+    for signature, extension in SCAN_SIGNATURES.items():
+        if head.startswith(signature):
+            return extension
+    raise ValidationError({"scan": "Нужен файл PDF, JPG или PNG."})
 
 
 @transaction.atomic
 def consent_record_paper(
     *, subject: Person, signer: Person, kinds, scan, signed_on: date, by
 ) -> list[Consent]:
-    check_scan(scan)
+    # Stored under a name the server chooses, with the extension of the detected type: the uploader's name
+    # («../../x.html», «согласие.pdf.exe») never reaches the disk or a later download.
+    scan.name = f"{uuid.uuid4().hex}{check_scan(scan)}"
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": "Дата подписания не может быть в будущем."})
     if not kinds:

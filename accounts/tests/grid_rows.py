@@ -18,10 +18,22 @@ def build(world) -> None:
     world.o.invitation_token = invitation.issue(timedelta(days=14))
     invitation.save()
     world.o.invitation = invitation
+    # A coordinator's invitation into the director's role, waiting for the director's confirmation.
+    pending = Invitation(
+        organization=world.school,
+        person=world.persons["observer"],
+        role=Role.DIRECTOR,
+        created_by=world.users["coordinator"],
+        requires_confirmation=True,
+    )
+    pending.issue(timedelta(days=14))
+    pending.save()
+    world.o.pending_invitation = pending
 
 
 ROWS = [
     get("home", table=expect(200)),
+    get("health", table=PUBLIC),  # the liveness probe: «ok», nothing more
     get("accounts:login", table=expect(302, anonymous=200)),  # a signed-in user goes home
     post("accounts:logout", table=expect(302)),
     get("accounts:password.change", table=expect(200)),
@@ -79,11 +91,32 @@ ROWS = [
         lambda w: [w.persons["child"].pk],
         expect(403, coordinator=200, other_coordinator=404),
     ),
-    get("accounts:invitation.list", table=expect(403, coordinator=200, other_coordinator=200)),
+    get(
+        "accounts:invitation.list",
+        table=expect(403, coordinator=200, director=200, other_coordinator=200),
+    ),
+    post(
+        "accounts:invitation.confirm",
+        lambda w: [w.o.pending_invitation.pk],
+        expect(403, director=302),
+        note="only the current director confirms an invitation into the director's role",
+    ),
     post(
         "accounts:invitation.revoke",
         lambda w: [w.o.invitation.pk],
         expect(403, coordinator=302, other_coordinator=404),
+    ),
+    # 152-ФЗ (issue 9): the coordinator exports and erases a person's data
+    get(
+        "accounts:person.data_export",
+        lambda w: [w.persons["child"].pk],
+        expect(403, coordinator=200, other_coordinator=404),
+    ),
+    post(
+        "accounts:person.anonymise",
+        lambda w: [w.persons["observer"].pk],
+        expect(403, coordinator=302, other_coordinator=404),
+        note="a person in no pair: the coordinator erases their data",
     ),
     get(
         "accounts:organization.update",

@@ -13,13 +13,13 @@ from accounts.infra.forms import apply_errors
 from accounts.infra.tokens import LinkError
 
 from .middleware import SESSION_KEY
-from .web import post_action, rate_limited, rule_required
+from .web import post_action, rate_limited, record_link_visit, rule_required
 
 
 @rule_required(rules.can_invite)
 def invitation_create(request, pk):
     person = get_object_or_404(request.organization.persons, pk=pk)
-    form = InvitationForm(request.POST or None, initial={"email": person.email})
+    form = InvitationForm(request.POST or None, initial={"email": person.email}, actor=request.actor)
     if request.method == "POST" and form.is_valid():
         try:
             invitation, token = services.invitation_create(
@@ -43,10 +43,30 @@ def invitation_create(request, pk):
     return render(request, "accounts/invitation_form.html", {"form": form, "person": person})
 
 
-@rule_required(rules.can_invite)
+@rule_required(rules.can_view_invitations)
 def invitation_list(request):
     invitations = request.organization.invitations.select_related("person", "created_by")
-    return render(request, "accounts/invitation_list.html", {"invitations": invitations[:500]})
+    return render(
+        request,
+        "accounts/invitation_list.html",
+        {
+            "invitations": invitations[:500],
+            "may_revoke": rules.can_invite(request.actor),
+            "may_confirm": rules.can_confirm_role_grants(request.actor),
+        },
+    )
+
+
+@require_POST
+@rule_required(rules.can_confirm_role_grants)
+def invitation_confirm(request, pk):
+    invitation = get_object_or_404(request.organization.invitations, pk=pk)
+    return post_action(
+        request,
+        lambda: services.invitation_confirm(invitation=invitation, by=request.user),
+        success=f"Приглашение подтверждено: {invitation.person.full_name} сможет принять роль директора.",
+        then="accounts:invitation.list",
+    )
 
 
 @require_POST
@@ -67,7 +87,9 @@ def invitation_accept(request, token):
     try:
         invitation = services.invitation_check(token)
     except LinkError as error:
+        record_link_visit(request, "invitation.link_refused", problem=error.title)
         return render(request, "accounts/link_invalid.html", {"error": error}, status=410)
+    record_link_visit(request, "invitation.link_open", link=invitation)
     signed_in = request.user.is_authenticated
     form = None if signed_in else InvitationAcceptForm(request.POST or None)
     if request.method == "POST" and (signed_in or form.is_valid()):

@@ -1,4 +1,11 @@
+from django.db import IntegrityError
+from django.shortcuts import render
+
 from accounts.actor import Actor
+from accounts.infra.integrity import integrity_message
+from accounts.services import audit
+
+from .web import client_ip
 
 SESSION_KEY = "organization_id"
 
@@ -25,3 +32,47 @@ class CurrentOrganizationMiddleware:
         request.actor = Actor(user=user, organization=organization, roles=roles)
         request.organization = organization
         return self.get_response(request)
+
+
+class DownloadAuditMiddleware:
+    """Every document the application hands out (a PDF, an .xlsx, a pack, a letter — any response that names a
+    file) leaves an entry in the audit journal: who, from where, which page, which file. In one place, so a
+    document page added later is recorded without remembering to."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        disposition = response.get("Content-Disposition", "")
+        if (
+            response.status_code == 200
+            and "filename" in disposition
+            and not request.path.startswith("/static/")
+        ):
+            user = getattr(request, "user", None)
+            audit(
+                organization=getattr(request, "organization", None),
+                actor=user if user is not None and user.is_authenticated else None,
+                action="download",
+                path=request.get_full_path()[:500],
+                file=disposition[:300],
+                ip=client_ip(request),
+            )
+        return response
+
+
+class ConstraintErrorMiddleware:
+    """The safety net: a database refusal no page caught is answered with a Russian page (409) naming the rule,
+    never a 500 or the constraint's name."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, IntegrityError):
+            return render(request, "409.html", {"message": integrity_message(exception)}, status=409)
+        return None

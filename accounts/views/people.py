@@ -10,13 +10,19 @@ from accounts import rules, services
 from accounts.forms import GuardianshipForm, PersonForm
 from accounts.infra.forms import apply_errors
 from accounts.models import Person, search_q
+from accounts.personal_data import data_consent_withdrawn, processing_allowed_q
 
 from .web import member_required, rule_required
 
 
 @rule_required(rules.can_view_people)
 def person_list(request):
-    persons = request.organization.persons.all()
+    # Who withdrew their consent to data processing is listed only on request (to record a new consent or to
+    # erase their data); anonymised cards are the school's records, not people to work with.
+    withdrawn = request.GET.get("withdrawn") == "1"
+    persons = request.organization.persons.filter(
+        data_consent_withdrawn() if withdrawn else processing_allowed_q(), anonymised_at=None
+    )
     query = request.GET.get("q", "").strip()
     if query:
         persons = persons.filter(search_q(query))
@@ -43,6 +49,7 @@ def person_list(request):
             "group": group,
             "kinds": Person.Kind.choices,
             "groups": groups,
+            "withdrawn": withdrawn,
         },
     )
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 
-from accounts.models import Consent, ConsentKind, Guardianship, Organization, Person, User
+from accounts.models import Consent, ConsentKind, ConsentRequest, Guardianship, Organization, Person, User
 from accounts.services import consents
 from mentoring import services
 from mentoring.documents.demo import build_documents_extras
@@ -194,7 +194,11 @@ def build_documents_demo(school: Organization) -> None:
         pairs.append(Pair.objects.get(pk=pair.pk))
     # Consents of 8А: ten mothers signed online (through their links), one on paper.
     for student in students[:10]:
-        for link, token in consents.consent_request(subject=student, by=coordinator, send_email=False):
+        for link, token in consents.consent_request(
+            subject=student, by=coordinator, send_email=False, channel=ConsentRequest.Channel.EMAIL
+        ):
+            # The mother's proof, as if she typed the code e-mailed to her.
+            consents.consent_code_verify(link=link, code=consents.consent_code_issue(link=link))
             consents.consent_sign_online(
                 token=token,
                 signed_name=link.signer.full_name,

@@ -26,6 +26,11 @@ from mentoring.selectors.pairs import managed_pairs
 
 logger = logging.getLogger(__name__)
 UNSAFE = re.compile(r'[\\/:*?"<>|\n\r\t]+')
+# What the pack page says when a build fails: never the exception's text (it may hold server paths).
+FAILED = (
+    "Пакет собрать не удалось: при формировании документов произошла ошибка. Нажмите «Повторить»; если ошибка "
+    "повторится, сообщите администратору платформы."
+)
 
 
 def pack_pairs(pack: DocumentPack):
@@ -157,9 +162,11 @@ def build_pack(pack_id: int) -> DocumentPack:
             data = zip_pdfs(files, contents)
         pack.file.save(pack_file_name(pack), ContentFile(data), save=False)
         pack.status = DocumentPack.Status.DONE
-    except Exception as error:  # a background job has no one to raise to: the pack page shows the error
+    except (
+        Exception
+    ):  # a background job has no one to raise to: the log keeps the details, the page a sentence
         logger.exception("Document pack %s failed", pack_id)
-        pack.status, pack.error = DocumentPack.Status.FAILED, str(error) or error.__class__.__name__
+        pack.status, pack.error = DocumentPack.Status.FAILED, FAILED
     pack.finished_at = timezone.now()
     pack.save(update_fields=["status", "error", "file", "finished_at"])
     return pack

@@ -1,33 +1,20 @@
-"""HTML → PDF with WeasyPrint. Every document extends templates/documents/base.html, which embeds
-PT Serif from static/fonts, so a PDF looks the same on every machine."""
+"""HTML → PDF with WeasyPrint. Every document extends templates/documents/base.html, which embeds PT Serif from
+static/fonts, so a PDF looks the same on every machine. The rendering itself is shared with the lower layer
+(accounts.infra.pdf: a person's data export is a PDF too); the mentoring documents add the «ПРОЕКТ» mark that a
+draft carries across its pages (drawn, not text)."""
 
-import hashlib
-from functools import cache
-
-from django.conf import settings
-from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-
-
-@cache
-def font_dir_uri() -> str:
-    return (settings.BASE_DIR / "static" / "fonts" / "pt-serif").as_uri()
+from accounts.infra import pdf
+from accounts.infra.pdf import font_dir_uri, html_to_pdf, sha256
 
 
 def render_html(template: str, context: dict) -> str:
     from mentoring.documents.watermark import draft_mark_uri
 
-    return render_to_string(template, {**context, "font_dir": font_dir_uri(), "draft_mark": draft_mark_uri()})
-
-
-def html_to_pdf(html: str) -> bytes:
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=FontConfiguration())
+    return pdf.render_html(template, {**context, "draft_mark": draft_mark_uri()})
 
 
 def render_pdf(template: str, context: dict) -> bytes:
     return html_to_pdf(render_html(template, context))
 
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+__all__ = ["font_dir_uri", "html_to_pdf", "render_html", "render_pdf", "sha256"]

@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from accounts.infra.spreadsheets import set_text
 from mentoring.selectors.bases import BaseRow
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,17 +36,23 @@ def base_xlsx(*, title: str, columns: list[dict], rows: list[BaseRow], organizat
     book = Workbook()
     sheet = book.active
     sheet.title = title
-    sheet.append([f"{title} — {organization.short_name}" + (f", {year} учебный год" if year else "")])
+    set_text(
+        sheet.cell(row=1, column=1),
+        f"{title} — {organization.short_name}" + (f", {year} учебный год" if year else ""),
+    )
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([column["title_ru"] for column in columns])
+    for index, column in enumerate(columns, 1):
+        set_text(sheet.cell(row=2, column=index), column["title_ru"])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     wrap = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        sheet.append(row.cells())
-        for cell in sheet[sheet.max_row]:
+    for number, row in enumerate(rows, 3):
+        # Cell by cell, as text: a competence typed as «=HYPERLINK(…)» stays the words typed.
+        for index, value in enumerate(row.cells(), 1):
+            cell = sheet.cell(row=number, column=index)
+            set_text(cell, value)
             cell.alignment = wrap
     for index, column in enumerate(columns, 1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(column["code"], DEFAULT_WIDTH)

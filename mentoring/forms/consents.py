@@ -13,6 +13,15 @@ class SignForm(forms.Form):
     )
 
 
+class CodeForm(forms.Form):
+    code = forms.RegexField(
+        label="Код из письма",
+        regex=r"^\s*\d(\s*\d){5}\s*$",
+        error_messages={"invalid": "Код — шесть цифр из письма.", "required": "Введите код из письма."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
 class PaperConsentForm(CrispyMixin, forms.Form):
     submit_label = "Сохранить бумажное согласие"
     signer = forms.ModelChoiceField(label="Кто подписал", queryset=Person.objects.none())

@@ -1,7 +1,7 @@
 from .catalogue import Audience, Direction, MenteeCategory, MentorCategory, MentoringForm, RoleModel
 from .documents import MentorSchoolSession, RegulationVersion
 from .imports import ImportBase, PeopleImport
-from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter
+from .orders import ApprovedOrderError, DocumentPack, Order, OrderAcknowledgement, OrderCounter, OrderPair
 from .pairs import MAX_MENTEES, MentorTerm, Pair, PairMentee, ReplacementGround, TerminationCategory
 from .profiles import MenteeProfile, MentorProfile
 from .programme import CURATOR_ROLES, Programme, ProgrammeCurator
@@ -45,6 +45,7 @@ __all__ = [
     "Order",
     "OrderAcknowledgement",
     "OrderCounter",
+    "OrderPair",
     "DocumentPack",
     "MentorSchoolSession",
     "RegulationVersion",

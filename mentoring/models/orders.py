@@ -3,7 +3,7 @@ and never changed afterwards — a correction is a new order that amends or canc
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import CASCADE, ProtectedError, Q
 from django.urls import reverse
 
 from accounts.models import Organization, Person
@@ -13,16 +13,21 @@ from .programme import Programme
 
 
 class ApprovedOrderError(Exception):
-    """Raised on any attempt to change an approved order."""
+    """Raised on any attempt to change an approved order (its row, its pairs, its list of acknowledgement)."""
+
+
+SIGNED = "Подписанный приказ не изменяется: издайте новый приказ о внесении изменений."
 
 
 RENDERING_FIELDS = frozenset({"pdf", "pdf_sha256", "pdf_attempts", "pdf_error"})
 
 
 class OrderQuerySet(models.QuerySet):
+    """Bulk paths refuse signed orders as Order.save() and Order.delete() do (also as the base manager)."""
+
     def update(self, **kwargs):
         if self.filter(status=Order.Status.APPROVED).exists():
-            raise ApprovedOrderError("Подписанный приказ не изменяется.")
+            raise ApprovedOrderError(SIGNED)
         return super().update(**kwargs)
 
     def update_rendering(self, **fields) -> int:
@@ -32,6 +37,57 @@ class OrderQuerySet(models.QuerySet):
         if set(fields) - RENDERING_FIELDS:
             raise ApprovedOrderError("Подписанный приказ не изменяется.")
         return super().update(**fields)
+
+    def delete(self):
+        if self.filter(status=Order.Status.APPROVED).exists():
+            raise ApprovedOrderError("Подписанный приказ не удаляется.")
+        return super().delete()
+
+
+def _signed_order_ids(order_ids) -> set[int]:
+    return set(
+        Order.objects.filter(pk__in=set(order_ids), status=Order.Status.APPROVED).values_list("pk", flat=True)
+    )
+
+
+class OrderRowQuerySet(models.QuerySet):
+    """The rows of an order (its pairs, its acknowledgements): none is added to, changed in or removed from a
+    signed order by a bulk path either (Order.pairs.clear()/remove()/add() go through here)."""
+
+    changeable_fields: frozenset = frozenset()
+
+    def _refuse_if_signed(self):
+        if _signed_order_ids(self.values_list("order_id", flat=True)):
+            raise ApprovedOrderError(SIGNED)
+
+    def delete(self):
+        self._refuse_if_signed()
+        return super().delete()
+
+    def update(self, **kwargs):
+        if set(kwargs) - self.changeable_fields:
+            self._refuse_if_signed()
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        if _signed_order_ids(obj.order_id for obj in objs):
+            raise ApprovedOrderError(SIGNED)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class AcknowledgementQuerySet(OrderRowQuerySet):
+    changeable_fields = frozenset({"acknowledged_on"})  # «ознакомлен(а)» is dated after the signature
+
+
+def protect_signed_orders(collector, field, sub_objs, using):
+    """on_delete of a pair's link to an order: deleting a pair of a signed order is refused (the admin shows it
+    as a protected object); links to drafts go with the pair."""
+    signed = _signed_order_ids(row.order_id for row in sub_objs)
+    if signed:
+        rows = [row for row in sub_objs if row.order_id in signed]
+        raise ProtectedError("Пара утверждена подписанным приказом и не удаляется.", rows)
+    CASCADE(collector, field, sub_objs, using)
 
 
 class Order(models.Model):
@@ -80,7 +136,9 @@ class Order(models.Model):
         related_name="amendments",
     )
     amendment = models.CharField("что делает с ним", max_length=10, choices=Amendment.choices, blank=True)
-    pairs = models.ManyToManyField(Pair, verbose_name="пары", blank=True, related_name="orders")
+    pairs = models.ManyToManyField(
+        Pair, verbose_name="пары", blank=True, related_name="orders", through="OrderPair"
+    )
     replacement_pair = models.ForeignKey(
         Pair, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -117,6 +175,7 @@ class Order(models.Model):
     class Meta:
         verbose_name = "приказ"
         verbose_name_plural = "приказы"
+        base_manager_name = "objects"  # Order._base_manager refuses signed orders too
         ordering = ["-approved_on", "-seq", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "year", "seq"], name="order_seq_unique_per_year"),
@@ -138,16 +197,14 @@ class Order(models.Model):
     def save(self, *args, **kwargs):
         """The single approval save goes through; any save of an order already approved in the database raises."""
         if self.pk and Order.objects.filter(pk=self.pk, status=self.Status.APPROVED).exists():
-            raise ApprovedOrderError(
-                "Подписанный приказ не изменяется: издайте новый приказ о внесении изменений."
-            )
+            raise ApprovedOrderError(SIGNED)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("mentoring:order.detail", args=[self.pk])
 
     def delete(self, *args, **kwargs):
-        if self.status == self.Status.APPROVED:
+        if self.status == self.Status.APPROVED or _signed_order_ids([self.pk]):
             raise ApprovedOrderError("Подписанный приказ не удаляется.")
         return super().delete(*args, **kwargs)
 
@@ -172,20 +229,74 @@ class Order(models.Model):
         return self.pdf_attempts >= 3 or self.approved_at < timezone.now() - timedelta(minutes=2)
 
 
+class OrderPair(models.Model):
+    """A pair an order decides about (the pairs order's appendix, the replacement's pair)."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE)
+    pair = models.ForeignKey(Pair, on_delete=protect_signed_orders)
+
+    objects = OrderRowQuerySet.as_manager()
+
+    class Meta:
+        db_table = "mentoring_order_pairs"  # the table Django made for the plain many-to-many field
+        unique_together = [("order", "pair")]
+        base_manager_name = "objects"
+        verbose_name = "пара в приказе"
+        verbose_name_plural = "пары в приказах"
+
+    def __str__(self):
+        return f"{self.pair} — {self.order}"
+
+    def save(self, *args, **kwargs):
+        if _signed_order_ids([self.order_id]):
+            raise ApprovedOrderError(SIGNED)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if _signed_order_ids([self.order_id]):
+            raise ApprovedOrderError(SIGNED)
+        return super().delete(*args, **kwargs)
+
+
 class OrderAcknowledgement(models.Model):
-    """«С приказом ознакомлены»: the people named in the order confirm they have read it."""
+    """«С приказом ознакомлены»: the people named in the order confirm they have read it. Once the order is
+    signed the list is fixed; only the date of acknowledgement is filled in, once."""
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="acknowledgements")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="order_acknowledgements")
     acknowledged_on = models.DateField("ознакомлен(а)", null=True, blank=True)
 
+    objects = AcknowledgementQuerySet.as_manager()
+
     class Meta:
         verbose_name = "ознакомление с приказом"
         verbose_name_plural = "ознакомление с приказами"
+        base_manager_name = "objects"
         constraints = [models.UniqueConstraint(fields=["order", "person"], name="acknowledgement_unique")]
 
     def __str__(self):
         return f"{self.person} — {self.order}"
+
+    def save(self, *args, **kwargs):
+        if _signed_order_ids([self.order_id]):
+            stored = (
+                OrderAcknowledgement.objects.filter(pk=self.pk)
+                .values("order_id", "person_id", "acknowledged_on")
+                .first()
+            )
+            dating_only = stored == {
+                "order_id": self.order_id,
+                "person_id": self.person_id,
+                "acknowledged_on": None,
+            } and set(kwargs.get("update_fields") or ()) == {"acknowledged_on"}
+            if not dating_only:
+                raise ApprovedOrderError(SIGNED)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if _signed_order_ids([self.order_id]):
+            raise ApprovedOrderError(SIGNED)
+        return super().delete(*args, **kwargs)
 
 
 class OrderCounter(models.Model):

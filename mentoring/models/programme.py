@@ -1,10 +1,12 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from accounts.infra.validation import date_problem, year_problem
 from accounts.models import Organization, Role
 
 from .catalogue import Direction, MentoringForm
@@ -51,6 +53,19 @@ class Programme(models.Model):
 
     def get_absolute_url(self):
         return reverse("mentoring:programme.detail", args=[self.pk])
+
+    def clean(self):
+        errors = {
+            field: problem
+            for field, problem in (
+                ("year", year_problem(self.year)),
+                ("start_date", date_problem(self.start_date)),
+                ("end_date", date_problem(self.end_date)),
+            )
+            if problem
+        }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def academic_year(self) -> str:

@@ -1,10 +1,13 @@
 """What a pair does during the year: the individual plan, meetings, the review, safeguarding reports."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
+from accounts.infra.validation import done_date_problem
 from accounts.models import Organization, Person
 
 from .pairs import Pair
@@ -80,6 +83,11 @@ class PlanItem(models.Model):
 
     def __str__(self):
         return self.activity
+
+    def clean(self):
+        problem = done_date_problem(self.done_on, timezone.localdate())
+        if problem:
+            raise ValidationError({"done_on": problem})
 
 
 class MeetingKind(models.TextChoices):

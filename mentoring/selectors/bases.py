@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Prefetch
 
 from accounts.models import Guardianship, Person
+from accounts.personal_data import processing_allowed_q
 from mentoring.models import IndividualPlan, Pair, PairMentee
 
 # The seed titles its forms «Примерная форма базы …»; a filled-in base is simply «База …».
@@ -66,6 +67,8 @@ def with_mentor_base(profiles, programme=None):
     )
     if programme is not None:
         pairs = pairs.filter(programme=programme)
+    # Who withdrew their consent to data processing leaves the base and its exports from then on.
+    profiles = profiles.filter(processing_allowed_q("person_id"))
     return profiles.select_related("person", "organization", "category").prefetch_related(
         Prefetch("person__mentored_pairs", queryset=pairs, to_attr="base_pairs")
     )
@@ -113,6 +116,7 @@ def with_mentee_base(profiles, programme=None):
     if programme is not None:
         places = places.filter(pair__programme=programme)
         plans = plans.filter(pair__programme=programme)
+    profiles = profiles.filter(processing_allowed_q("person_id"))
     return profiles.select_related("person", "category").prefetch_related(
         Prefetch("person__pair_memberships", queryset=places, to_attr="base_places"),
         Prefetch("person__plans", queryset=plans, to_attr="base_plans"),

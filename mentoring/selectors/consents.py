@@ -31,7 +31,7 @@ def consent_tracker(
     if group:
         people = people.filter(group__iexact=group.replace(" ", ""))
     people = people.distinct().prefetch_related(
-        Prefetch("consents", queryset=Consent.objects.order_by("-requested_at")),
+        Prefetch("consents", queryset=Consent.objects.select_related("link").order_by("-requested_at")),
         Prefetch("consent_requests", queryset=ConsentRequest.objects.order_by("-created_at")),
         Prefetch("guardianships", queryset=Guardianship.objects.select_related("guardian")),
     )

@@ -529,8 +529,9 @@ def _next_number(order, year: int) -> tuple[int, str]:
     # The lock serialises concurrent approvals of one organisation: each waits for the previous number.
     counter = OrderCounter.objects.select_for_update().get(pk=counter.pk)
     counter.last += 1
+    number = order.organization.format_order_number(counter.last)
     counter.save(update_fields=["last"])
-    return counter.last, order.organization.order_number_format.format(n=counter.last)
+    return counter.last, number
 
 
 @transaction.atomic

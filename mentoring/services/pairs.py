@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.infra.integrity import translate_constraint_errors
 from accounts.models import Guardianship, Person
 from accounts.services import audit
 from mentoring.models import (
@@ -57,6 +58,7 @@ def _is_parent_of(guardian: Person, child: Person) -> bool:
     return Guardianship.objects.filter(guardian=guardian, child=child).exists()
 
 
+@translate_constraint_errors  # two coordinators at once: the database decides, in Russian
 @transaction.atomic
 def pair_create(
     *,
@@ -96,6 +98,7 @@ def pair_create(
     return pair
 
 
+@translate_constraint_errors  # two coordinators at once: the database decides, in Russian
 @transaction.atomic
 def pair_add_mentee(*, pair: Pair, mentee: Person, by) -> PairMentee:
     """Add a mentee to a pair or group; raises ValidationError with a Russian message when a rule is broken."""

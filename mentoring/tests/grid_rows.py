@@ -92,6 +92,14 @@ def build(world) -> None:
     o.consent_token = o.consent_link.issue(timedelta(days=30))
     o.consent_link.save()
     o.pack = _pack(world.school, o.programme, coordinator)
+    o.failed_pack = DocumentPack.objects.create(
+        organization=world.school,
+        programme=o.programme,
+        kind="plans",
+        format="pdf",
+        created_by=coordinator,
+        status="failed",
+    )
 
     other, other_coordinator = world.other, users["other_coordinator"]
     o.foreign_programme = Programme.objects.create(
@@ -261,7 +269,8 @@ ROWS = [
         pk("review"),
         expect(403, coordinator=302, curator=302, other_coordinator=404),
     ),
-    get("mentoring:review.pdf", pk("review"), expect(404, **PAIR_SEES)),
+    # The PDF follows the page's rule (rules.can_read_review): the parent sees the pair, not the review.
+    get("mentoring:review.pdf", pk("review"), expect(404, **{**PLAN_EDITORS, "director": 200})),
     get(
         "mentoring:safeguarding.create",
         pk("pair"),
@@ -350,5 +359,11 @@ ROWS = [
         "mentoring:pack.download",
         pk("pack"),
         expect(403, coordinator=200, curator=404, other_coordinator=404),
+    ),
+    # Trust (issue 9): «Повторить» a failed pack — the pack's own managers only
+    post(
+        "mentoring:pack.retry",
+        pk("failed_pack"),
+        expect(403, coordinator=302, curator=404, other_coordinator=404),
     ),
 ]

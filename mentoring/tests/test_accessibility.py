@@ -67,16 +67,18 @@ def test_a_form_error_from_the_service_is_in_the_summary_too(world, client):
 
 
 def test_the_hand_laid_consent_form_has_the_summary_and_marked_fields(world, client):
-    [(_, token)] = consents.consent_request(
+    [(link, token)] = consents.consent_request(
         subject=world.persons["child"], by=world.users["coordinator"], send_email=False
     )
-    response = client.post(reverse("mentoring:consent.sign", args=[token]), {"signed_name": "Сидорова Елена"})
+    url = reverse("mentoring:consent.sign", args=[token])
+    client.post(url, {"step": "verify", "code": consents.consent_code_issue(link=link)})  # the signer's proof
+    response = client.post(url, {"signed_name": "Сидорова Елена"})
     page = Elements(response.content.decode())
     assert page.summaries == 1 and "#id_signed_name" in page.summary_links
     assert_field_marked(page, "id_signed_name")
     assert "Введите фамилию, имя и отчество" in response.content.decode()
     # a page without errors has no summary and no marks
-    page = Elements(client.get(reverse("mentoring:consent.sign", args=[token])).content.decode())
+    page = Elements(client.get(url).content.decode())
     assert page.summaries == 0 and "aria-invalid" not in page.by_id["id_signed_name"][1]
 
 

@@ -16,7 +16,9 @@ from mentoring.tests.test_documents_orders import text_of
 
 
 def sign_online(subject, *, publication=False):
+    """The signer proves who they are with the e-mailed code, then signs by the link."""
     link, token = consents.consent_request(subject=subject, by=None, send_email=False)[0]
+    consents.consent_code_verify(link=link, code=consents.consent_code_issue(link=link))
     consents.consent_sign_online(
         token=token,
         signed_name=link.signer.full_name,

@@ -73,10 +73,22 @@ def test_director_signs_the_pairs_order_and_downloads_it(world, live_server, pag
 
 
 def test_parent_signs_the_consent_by_the_link(world, live_server, page):
+    from django.core import mail
+
+    world.persons["parent"].email = "mama@example.com"
+    world.persons["parent"].save()
     [(_, token)] = consents.consent_request(
         subject=world.persons["child"], by=world.users["coordinator"], send_email=False
     )
     page.goto(live_server.url + reverse("mentoring:consent.sign", args=[token]))
+    assert_accessible(page)
+    assert "Сидоров" not in page.content()  # nothing about the child before the proof
+    page.click("button:has-text('Получить код по e-mail')")
+    page.wait_for_selector("#id_code")
+    code = mail.outbox[-1].subject.split(":")[-1].strip()
+    page.fill("#id_code", code)
+    page.click("button:has-text('Подтвердить')")
+    page.wait_for_selector("#id_signed_name")
     assert_accessible(page)
     page.fill("#id_signed_name", "Сидорова Елена")
     page.click("button:has-text('Подписать согласие')")

@@ -131,7 +131,7 @@ def test_in_a_group_a_parent_sees_only_their_childs_plan(world, client, programm
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("mentor", 200), ("coordinator", 200), ("curator", 200), ("director", 404), ("parent", 404)],
+    [("mentor", 200), ("coordinator", 200), ("curator", 200), ("director", 403), ("parent", 403)],
 )
 def test_a_draft_review_is_shown_only_to_its_writer_and_the_pairs_managers(
     world, client, active_pair, role, status
@@ -143,3 +143,31 @@ def test_a_draft_review_is_shown_only_to_its_writer_and_the_pairs_managers(
         world.client(client, role).get(reverse("mentoring:review.pdf", args=[review.pk])).status_code
         == status
     )
+
+
+@pytest.mark.parametrize("submit", [False, True])
+def test_the_review_pdf_and_the_review_page_follow_one_rule(world, client, active_pair, submit):
+    """Issue 9: the parent could download the review the page refused to show. Now every actor gets the same
+    answer from both."""
+    review = services.review_save(
+        pair=active_pair,
+        mentee=world.persons["child"],
+        answers=ANSWERS,
+        submit=submit,
+        by=world.users["mentor"],
+    )
+    page = reverse("mentoring:review.edit", args=[active_pair.pk, world.persons["child"].pk])
+    pdf = reverse("mentoring:review.pdf", args=[review.pk])
+    for role in (
+        "coordinator",
+        "curator",
+        "director",
+        "mentor",
+        "mentee",
+        "parent",
+        "observer",
+        "other_coordinator",
+    ):
+        client.logout()
+        shown = world.client(client, role)
+        assert (shown.get(page).status_code == 200) == (shown.get(pdf).status_code == 200), role

@@ -12,19 +12,21 @@ from accounts.infra.tokens import LinkError
 from accounts.models import Consent, ConsentKind, ConsentRequest, Person
 from accounts.rules import is_self_or_ward
 from accounts.services import consents
+from accounts.views.uploads import upload_refused
 from accounts.views.web import (
     client_ip,
     file_response,
     member_required,
     post_action,
     rate_limited,
+    record_link_visit,
     require,
     rule_required,
 )
 from mentoring import rules, selectors
 from mentoring.documents.consents import render_consents
 from mentoring.documents.letters import letter_signers, render_consent_letters
-from mentoring.forms.consents import PaperConsentForm, SignForm, TrackerFilterForm
+from mentoring.forms.consents import CodeForm, PaperConsentForm, SignForm, TrackerFilterForm
 from mentoring.services import consents as consent_services
 
 SESSION_SIGNED = "consent_signed_subjects"
@@ -107,7 +109,10 @@ def letters(request):
 def paper(request, pk):
     subject = get_object_or_404(request.organization.persons, pk=pk)
     form = PaperConsentForm(request.POST or None, request.FILES or None, subject=subject)
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid()
+    if upload_refused(request, "scan"):  # dropped while streaming in: the form saw no file
+        form.errors["scan"] = form.error_class(["Файл больше 5 МБ: отсканируйте с меньшим разрешением."])
+    if valid:
         data = form.cleaned_data
         try:
             consents.consent_record_paper(
@@ -126,13 +131,52 @@ def paper(request, pk):
     return render(request, "mentoring/consents/paper_form.html", {"form": form, "subject": subject})
 
 
+SESSION_PROVEN = "consent_proven_links"
+
+
+def _proven(request, link) -> bool:
+    """The visitor has shown they are the signer: signed in as them, or typed the e-mailed code in this browser."""
+    return consents.signs_from_account(link, request.user) or link.pk in request.session.get(
+        SESSION_PROVEN, []
+    )
+
+
+def _prove(request, link, token):
+    """Before any proof the page names no one: only the school and where the code goes."""
+    code_form = CodeForm(request.POST if request.POST.get("step") == "verify" else None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("step") == "send":
+                consents.consent_code_send(link=link)
+                messages.success(request, "Код отправлен. Проверьте почту (и папку «Спам»).")
+            elif code_form.is_valid():
+                consents.consent_code_verify(link=link, code=code_form.cleaned_data["code"])
+                request.session[SESSION_PROVEN] = [*request.session.get(SESSION_PROVEN, []), link.pk]
+                return redirect("mentoring:consent.sign", token=token)
+        except ValidationError as error:
+            apply_errors(code_form, error)
+    context = {
+        "link": link,
+        "code_form": code_form,
+        "masked_email": consents.mask_email(link.signer.email),
+        "code_sent": link.code_expires_at is not None or request.POST.get("step") == "send",
+    }
+    return render(request, "mentoring/consents/prove.html", context)
+
+
 @rate_limited("consent")
 def sign(request, token):
-    """Public, by the single-purpose link: read the text in plain Russian, type the full name, tick, sign."""
+    """Public, by the single-purpose link. The visitor first proves to be the signer (a code sent to the e-mail
+    the school holds, or their own account); only then the page shows whose consent it is and its texts: read
+    them in plain Russian, type the full name, tick, sign."""
     try:
         link = consents.consent_link_check(token)
     except LinkError as error:
+        record_link_visit(request, "consent.link_refused", problem=error.title)
         return render(request, "accounts/link_invalid.html", {"error": error}, status=410)
+    record_link_visit(request, "consent.link_open", link=link)
+    if not _proven(request, link):
+        return _prove(request, link, token)
     form = SignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

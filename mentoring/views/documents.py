@@ -4,9 +4,12 @@ background with a progress bar."""
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from accounts.views.web import file_response, is_htmx, member_required, rule_required
+from accounts.views.web import file_response, is_htmx, member_required, post_action, require, rule_required
 from mentoring import rules, selectors
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
 from mentoring.documents.packs import pack_file_name
@@ -14,7 +17,7 @@ from mentoring.documents.plan import plans_for_documents, render_plan
 from mentoring.documents.review import render_review, reviews_for_documents
 from mentoring.forms.documents import PackForm
 from mentoring.models import DocumentPack, Review
-from mentoring.services.packs import pack_request
+from mentoring.services.packs import pack_request, pack_retry, packs_fail_stale
 
 
 def _check_mentee(request, pair, mentee_id) -> None:
@@ -31,16 +34,14 @@ def plan_pdf(request, pk):
 
 @member_required
 def review_pdf(request, pk):
-    """A draft is the mentor's work in progress: only the mentor and the pair's managers see it (as «ПРОЕКТ»)."""
+    """The same rule as the review's page (rules.can_read_review): the mentor and the pair's managers, the
+    director once it is submitted; a draft shows «ПРОЕКТ»."""
     review = get_object_or_404(
         reviews_for_documents(Review.objects.filter(pair__in=selectors.pairs_for(request.actor))), pk=pk
     )
     pair = review.pair
     _check_mentee(request, pair, review.mentee_id)
-    if review.status == Review.Status.DRAFT and not (
-        rules.can_write_review(request.actor, pair) or rules.can_manage_pair(request.actor, pair)
-    ):
-        raise Http404
+    require(rules.can_read_review(request.actor, pair, review))
     return file_response(
         render_review(review), f"Отзыв о результатах наставничества — {review.mentee.full_name}.pdf"
     )
@@ -93,6 +94,7 @@ def pack_create(request, pk):
         pack = pack_request(programme=programme, by=request.user, **form.cleaned_data)
         messages.success(request, "Пакет документов собирается. Страницу можно не держать открытой.")
         return redirect("mentoring:pack.detail", pk=pack.pk)
+    packs_fail_stale(packs=_visible_packs(request).filter(programme=programme))
     recent = _visible_packs(request).filter(programme=programme)[:10]
     return render(
         request, "mentoring/documents/pack_form.html", {"form": form, "programme": programme, "packs": recent}
@@ -103,6 +105,8 @@ def pack_create(request, pk):
 def pack_detail(request, pk):
     """The page, or for htmx (polling every second while the pack is being built) only its status block."""
     pack = get_object_or_404(_visible_packs(request), pk=pk)
+    if packs_fail_stale(packs=_visible_packs(request).filter(pk=pack.pk)):
+        pack.refresh_from_db()
     template = (
         "mentoring/documents/_pack_status.html"
         if is_htmx(request)
@@ -116,4 +120,18 @@ def pack_download(request, pk):
     pack = get_object_or_404(_visible_packs(request), pk=pk)
     if pack.status != DocumentPack.Status.DONE or not pack.file:
         raise Http404
-    return FileResponse(pack.file.open("rb"), as_attachment=True, filename=pack_file_name(pack))
+    response = FileResponse(pack.file.open("rb"), as_attachment=True, filename=pack_file_name(pack))
+    add_never_cache_headers(response)  # personal data: no copy in the browser's or a proxy's cache
+    return response
+
+
+@require_POST
+@rule_required(rules.can_manage_bases)
+def pack_retry_view(request, pk):
+    pack = get_object_or_404(_visible_packs(request), pk=pk)
+    return post_action(
+        request,
+        lambda: pack_retry(pack=pack, by=request.user),
+        success="Пакет собирается заново.",
+        then=reverse("mentoring:pack.detail", args=[pack.pk]),
+    )

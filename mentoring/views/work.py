@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.infra.forms import apply_errors
 from accounts.models import Person
+from accounts.services import audit
 from accounts.views.web import is_htmx, member_required, post_action, require, rule_required
 from mentoring import rules, selectors, services
 from mentoring.documents.russian import format_date_ru
@@ -376,6 +377,8 @@ def safeguarding_detail(request, pk):
     if not rules.can_view_safeguarding(request.actor):
         raise Http404  # whether a report exists is itself not told, even to the mentor who filed it
     report = get_object_or_404(_visible_reports(request), pk=pk)
+    if request.method == "GET":  # who read a disclosure, and when, is itself on record
+        audit(organization=report.organization, actor=request.user, action="safeguarding.open", obj=report)
     form = FollowUpForm(
         request.POST or None, initial={"status": report.status, "follow_up": report.follow_up}
     )

@@ -3,7 +3,8 @@
 from importlib import import_module
 from importlib.util import find_spec
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from post_office.models import Email
 
@@ -21,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--logins", action="store_true", help="Только напечатать демо-логины.")
 
     def handle(self, *args, logins=False, **options):
+        if not logins and not settings.DEMO_DATA_ALLOWED:
+            # Demo logins share one published password: never on a production database.
+            raise CommandError(
+                "Демонстрационные данные не создаются при DEBUG=0: в рабочей базе демо-логины с общим "
+                "паролем были бы уязвимостью. Запустите команду на тестовой копии с DEBUG=1."
+            )
         if not logins:
             # The demo's own letters (consent requests, a withdrawal notice) go nowhere: they leave the
             # outbox in the same transaction they were queued in.

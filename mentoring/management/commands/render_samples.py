@@ -140,6 +140,9 @@ def give_consents(people, *, by) -> None:
     """As if each signer (the adult, or a legal representative) signed the link sent to them."""
     for person in people:
         link, token = consents.consent_request(subject=person, by=by, send_email=False)[0]
+        consents.consent_code_verify(
+            link=link, code=consents.consent_code_issue(link=link)
+        )  # the signer's proof
         consents.consent_sign_online(
             token=token,
             signed_name=link.signer.full_name,
