@@ -96,6 +96,15 @@ def _fast_password_hasher():
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    # Stored files of the whole run (scans, signed orders' PDFs, packs) go to a temporary folder, never into the
+    # working copy's media/ (the session, so that data built once for a module stores there too).
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     # Letters go through the outbox as in production and are delivered to django.core.mail.outbox;

@@ -164,7 +164,7 @@ class OrderAdmin(admin.ModelAdmin):
         "frozen",
         "pdf_sha256",
     ]
-    exclude = ["pdf"]
+    exclude = ["pdf_file"]
     inlines = [AcknowledgementInline]
 
     def has_change_permission(self, request, obj=None):

@@ -81,6 +81,7 @@ mentoring_patterns = [
     path("people/<int:pk>/consents/paper/", consents.paper, name="consent.paper"),
     path("people/<int:pk>/consents/pdf/", consents.consent_pdf, name="consent.pdf"),
     path("people/<int:pk>/consents/withdraw/", consents.withdraw, name="consent.withdraw"),
+    path("consents/<int:pk>/scan/", consents.consent_scan, name="consent.scan"),
     # Documents and packs
     path("plans/<int:pk>/pdf/", documents.plan_pdf, name="plan.pdf"),
     path("reviews/<int:pk>/pdf/", documents.review_pdf, name="review.pdf"),

@@ -2,10 +2,11 @@
 background with a progress bar."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.models import Role
+from accounts.views.files import stored_file_response
 from accounts.views.web import file_response, is_htmx, member_required, rule_required
 from mentoring import rules, selectors
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
@@ -116,4 +117,4 @@ def pack_download(request, pk):
     pack = get_object_or_404(_visible_packs(request), pk=pk)
     if pack.status != DocumentPack.Status.DONE or not pack.file:
         raise Http404
-    return FileResponse(pack.file.open("rb"), as_attachment=True, filename=pack_file_name(pack))
+    return stored_file_response(pack.file, pack_file_name(pack))
