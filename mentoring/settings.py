@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_choice, env_database, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_database, env_int, env_list, env_s3_storage, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -134,28 +134,12 @@ STORAGES = {
 # browser only through a view that checks permissions — streamed through the app, or, with
 # S3_SIGNED_URL_SECONDS, redirected to a URL signed for that many seconds (the endpoint must then be reachable by
 # the browsers). README «Масштабирование».
-S3_BUCKET = env_str("S3_BUCKET")
-S3_SIGNED_URL_SECONDS = env_int("S3_SIGNED_URL_SECONDS", 0, minimum=0) if S3_BUCKET else 0
-if S3_BUCKET:
-    S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": S3_BUCKET,
-            "endpoint_url": S3_ENDPOINT_URL,
-            "access_key": env_str("S3_ACCESS_KEY_ID"),  # unset: boto3's own chain (AWS_* variables, a role)
-            "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
-            "region_name": env_str("S3_REGION"),
-            "location": env_str("S3_PREFIX", ""),
-            "addressing_style": "path" if S3_ENDPOINT_URL else None,  # MinIO and most local stores
-            "signature_version": "s3v4",
-            "querystring_auth": True,
-            "querystring_expire": S3_SIGNED_URL_SECONDS or 60,
-            "default_acl": None,  # the bucket's own (private) policy; no object is ever made public
-            "file_overwrite": False,  # two uploads with one name never replace each other
-            "max_memory_size": 5 * 1024 * 1024,  # a bigger download spools to a temporary file
-        },
-    }
+S3_SIGNED_URL_SECONDS = env_int("S3_SIGNED_URL_SECONDS", 0, minimum=0)
+_s3 = env_s3_storage()
+if _s3:
+    STORAGES["default"] = _s3
+else:
+    S3_SIGNED_URL_SECONDS = 0  # local files are always streamed through the app
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -5,6 +5,8 @@ permission grid (mentoring/tests/grid.py)."""
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import health
+
 from .views import bases, consents, documents, home, orders, pairs, programmes, regulation, work
 
 admin.site.site_header = "Наставничество — администрирование"
@@ -110,6 +112,9 @@ mentoring_patterns = [
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # Probes of the load balancer: the process answers; it can serve (database, cache, storage, broker)
+    path("health/", health.live, name="health.live"),
+    path("health/ready/", health.ready, name="health.ready"),
     path("accounts/", include("accounts.urls")),
     path("m/", include((mentoring_patterns, "mentoring"))),
     path("admin/", admin.site.urls),
