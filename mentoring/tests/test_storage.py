@@ -158,3 +158,56 @@ def test_a_pack_is_built_into_the_bucket_and_downloaded_through_the_permission_c
     assert response["Content-Type"] == "application/zip"
     client.logout()
     assert world.client(client, "other_coordinator").get(url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_moves_signed_pdfs_from_the_column_to_the_storage_and_back(settings, tmp_path):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    settings.MEDIA_ROOT = tmp_path
+    before = [("mentoring", "0006_safeguarding_notification")]
+    after = [("mentoring", "0007_order_pdf_in_storage")]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    try:
+        executor.migrate(before)
+        old = executor.loader.project_state(before).apps
+        school = old.get_model("accounts", "Organization").objects.create(
+            full_name="Школа", short_name="Школа"
+        )
+        pdf = b"%PDF-1.7 signed before the move"
+        signed = old.get_model("mentoring", "Order").objects.create(
+            organization=school,
+            kind="free",
+            title="Иной приказ",
+            status="approved",
+            year=2026,
+            seq=1,
+            number="1",
+            approved_on=date(2026, 10, 1),
+            frozen={},
+            pdf=pdf,
+            pdf_sha256=sha256(pdf),
+        )
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        moved = (
+            executor.loader.project_state(after)
+            .apps.get_model("mentoring", "Order")
+            .objects.get(pk=signed.pk)
+        )
+        assert moved.pdf_file.name == f"orders/2026/{signed.pk}-{sha256(pdf)[:16]}.pdf"
+        assert (tmp_path / moved.pdf_file.name).read_bytes() == pdf
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(before)
+        back = (
+            executor.loader.project_state(before)
+            .apps.get_model("mentoring", "Order")
+            .objects.get(pk=signed.pk)
+        )
+        assert bytes(back.pdf) == pdf
+    finally:
+        MigrationExecutor(connection).migrate(latest)
