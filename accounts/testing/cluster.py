@@ -61,9 +61,22 @@ def _wait(predicate, *, timeout: float, what: str, pause: float = 0.3):
 
 
 class Cluster:
-    def __init__(self, *, servers: int = 2, server_workers: int = 2, celery_concurrency: int = 1, demo=True):
-        self.servers, self.server_workers = servers, server_workers
-        self.celery_concurrency, self.demo = celery_concurrency, demo
+    def __init__(
+        self,
+        *,
+        servers: int = 2,
+        server_workers: int | list[int] = 2,
+        celery_concurrency: int = 1,
+        production: bool = False,
+    ):
+        """`server_workers`: gunicorn workers of every server, or of each; `production`: DEBUG=0 with collected
+        static files (as deployed; a minute more to start)."""
+        self.servers = servers
+        self.server_workers = (
+            server_workers if isinstance(server_workers, list) else [server_workers] * servers
+        )
+        self.celery_concurrency, self.production = celery_concurrency, production
+        self.secret_key = secrets.token_urlsafe(50)
         self.processes: dict[str, subprocess.Popen] = {}
         self.urls: list[str] = []
         self.database = f"nastav_cluster_{os.getpid()}_{secrets.token_hex(3)}"
@@ -94,9 +107,10 @@ class Cluster:
         self._spawn("s3", [BIN / "moto_server", "-H", "127.0.0.1", "-p", self.s3_endpoint.rsplit(":", 1)[1]])
         _wait(lambda: answers("127.0.0.1", int(self.s3_endpoint.rsplit(":", 1)[1])), timeout=30, what="S3")
         self.s3().create_bucket(Bucket=self.bucket)
-        self.manage("migrate", "--noinput")
-        if self.demo:
-            self.manage("demo_data")
+        self.manage("migrate", "--noinput", DEBUG="1")
+        self.manage("demo_data", DEBUG="1")  # the demo's logins exist only on a development copy
+        if self.production:
+            self.manage("collectstatic", "--noinput")
         self._spawn(
             "worker",
             [
@@ -114,9 +128,9 @@ class Cluster:
             port = free_port()
             self.urls.append(f"http://127.0.0.1:{port}")
             self._spawn(
-                f"server-{'ab'[index] if index < 2 else index}",
+                f"server-{'abcdefgh'[index]}",
                 [BIN / "gunicorn", "mentoring.wsgi", "--bind", f"127.0.0.1:{port}"]
-                + ["--workers", str(self.server_workers), "--timeout", "120"],
+                + ["--workers", str(self.server_workers[index]), "--timeout", "120"],
                 MEDIA_ROOT=str(self.folder / f"media-{index}"),
             )
         for url in self.urls:
@@ -209,8 +223,13 @@ class Cluster:
         keep = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
         return {
             **keep,
-            "DEBUG": "1",
+            "DEBUG": "0" if self.production else "1",
+            "SECRET_KEY": self.secret_key,  # one key for every server: a session signed on A is valid on B
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Production behind the proxy, but reached directly over loopback here: no HTTPS redirect.
+            "SECURE_SSL_REDIRECT": "0",
+            "BEHIND_HTTPS_PROXY": "0",
+            "STATIC_ROOT": str(self.folder / "static"),
             "DATABASE_URL": f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{self.database}",
             "REDIS_URL": redis_url,
             "CELERY_BROKER_URL": redis_url,
@@ -239,11 +258,11 @@ class Cluster:
         )
         log.close()
 
-    def manage(self, *args, timeout: float = 600) -> str:
+    def manage(self, *args, timeout: float = 600, **extra) -> str:
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
-            env=self.environment(),
+            env=self.environment(**extra),
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -296,7 +315,11 @@ class Browser:
     def request(self, server: int, method: str, path: str, **kwargs):
         kwargs.setdefault("allow_redirects", False)
         kwargs.setdefault("timeout", 120)
-        return self.session.request(method, self.urls[server] + path, **kwargs)
+        response = self.session.request(method, self.urls[server] + path, **kwargs)
+        for cookie in self.session.cookies:
+            # Production cookies are Secure (the proxy speaks HTTPS to browsers); over loopback they go anyway.
+            cookie.secure = False
+        return response
 
     def get(self, server: int, path: str, **kwargs):
         return self.request(server, "GET", path, **kwargs)
