@@ -90,6 +90,7 @@ def summary(runs: list[dict]) -> dict:
     return {
         "requests": len(results),
         "rps": len(results) / elapsed,
+        "rounds": [len(one["results"]) / one["elapsed"] for one in runs],
         "errors": sum(1 for _, _, status in results if status != 200),
         "pages": {
             name: (statistics.median(times), statistics.quantiles(times, n=20)[18])
@@ -134,9 +135,10 @@ def main() -> None:
     for name, _ in CONFIGURATIONS:
         figure = figures[name]
         ratio = figure["rps"] / figures[ONE]["rps"]
+        rounds = ", ".join(f"{one:.1f}" for one in figure["rounds"])
         print(
-            f"{name}: {figure['requests']} requests, {figure['rps']:.1f} req/s ({ratio:.2f} × one server), "
-            f"{figure['errors']} errors"
+            f"{name}: {figure['requests']} requests, {figure['rps']:.1f} req/s ({ratio:.2f} × one server; "
+            f"rounds: {rounds}), {figure['errors']} errors"
         )
     slowest = max(figures[TWO]["pages"][page][1] for page in names if page != MINIMAL)
     print(
