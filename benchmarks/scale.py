@@ -17,6 +17,7 @@ server."""
 
 import argparse
 import itertools
+import signal
 import statistics
 import sys
 import threading
@@ -106,6 +107,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     options = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))  # the cluster is cleaned up on the way out
 
     print("Starting the cluster (migrate, demo, collectstatic, servers A, B and C, a worker)…", flush=True)
     workers = [options.workers, options.workers, 2 * options.workers]

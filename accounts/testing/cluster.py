@@ -254,7 +254,10 @@ class Cluster:
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group, ended as a whole by stop()
+            # Its own process group, ended as a whole by stop(); the same session as the caller, so that on a
+            # machine shared with other work the scheduler gives all servers together one share of the CPU (Linux
+            # shares it between sessions), not one share per server.
+            process_group=0,
         )
         log.close()
 
