@@ -1,6 +1,6 @@
 """One app server against two, in the same run (issue #16). Not a test: run it by hand,
 
-    .venv/bin/python benchmarks/scale.py [--seconds 30] [--rounds 2] [--clients 8] [--workers 2]
+    .venv/bin/python benchmarks/scale.py [--seconds 30] [--rounds 2] [--clients 8] [--workers 2] [--pin]
 
 It starts the cluster of the two-server test in production mode (accounts.testing.cluster: DEBUG=0, gunicorn
 servers A and B of --workers sync workers each and a control server C of twice as many, on loopback ports, one
@@ -11,6 +11,10 @@ liveness probe as the minimal view. «One server»: every request to A; «two se
 a balancer would; «one server, twice the workers»: every request to C (as many workers as A and B together: what
 the second server adds beyond more workers). They alternate for --rounds rounds of --seconds each; everything is
 cleaned up at the end. Loopback only, bounded in time.
+
+On one machine the servers compete for the same cores: all of them (and the load) run in one session, so that
+Linux, which shares a busy CPU between sessions, gives them one share together and not one each. With --pin each
+server may use one core only (A and C the first, B the second), standing for a machine of its own.
 
 It prints per configuration the requests per second, p50/p95 per page and the errors, and the ratios to one
 server."""
@@ -106,12 +110,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
+    parser.add_argument(
+        "--pin",
+        action="store_true",
+        help="each server on one core of its own (A and C on CPU 0, B on CPU 1), standing for a machine",
+    )
     options = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))  # the cluster is cleaned up on the way out
 
     print("Starting the cluster (migrate, demo, collectstatic, servers A, B and C, a worker)…", flush=True)
     workers = [options.workers, options.workers, 2 * options.workers]
-    with Cluster(servers=3, server_workers=workers, production=True) as cluster:
+    cpus = ["0", "1", "0"] if options.pin else None
+    with Cluster(servers=3, server_workers=workers, production=True, server_cpus=cpus) as cluster:
         mix = pages(cluster)
         browsers = [cluster.browser() for _ in range(options.clients)]
         for number, browser in enumerate(browsers):
@@ -126,7 +136,8 @@ def main() -> None:
 
     names = [name for name, _ in mix]
     print(
-        f"\n{options.clients} visitors; A and B: {options.workers} gunicorn workers each, C: {2 * options.workers}; "
+        f"\n{options.clients} visitors; A and B: {options.workers} gunicorn workers each, C: {2 * options.workers}"
+        f"{'; A and C on CPU 0, B on CPU 1' if options.pin else ''}; "
         f"{options.rounds} × {options.seconds:.0f} s per configuration\n"
     )
     print("| page, p50 / p95 in ms | " + " | ".join(name for name, _ in CONFIGURATIONS) + " |")

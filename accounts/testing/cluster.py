@@ -68,10 +68,12 @@ class Cluster:
         server_workers: int | list[int] = 2,
         celery_concurrency: int = 1,
         production: bool = False,
+        server_cpus: list[str] | None = None,
     ):
         """`server_workers`: gunicorn workers of every server, or of each; `production`: DEBUG=0 with collected
-        static files (as deployed; a minute more to start)."""
-        self.servers = servers
+        static files (as deployed; a minute more to start); `server_cpus`: the CPUs each server may run on
+        (taskset), to let a server stand for a machine of its own."""
+        self.servers, self.server_cpus = servers, server_cpus
         self.server_workers = (
             server_workers if isinstance(server_workers, list) else [server_workers] * servers
         )
@@ -127,9 +129,10 @@ class Cluster:
         for index in range(self.servers):
             port = free_port()
             self.urls.append(f"http://127.0.0.1:{port}")
+            pinned = ["taskset", "-c", self.server_cpus[index]] if self.server_cpus else []
             self._spawn(
                 f"server-{'abcdefgh'[index]}",
-                [BIN / "gunicorn", "mentoring.wsgi", "--bind", f"127.0.0.1:{port}"]
+                [*pinned, BIN / "gunicorn", "mentoring.wsgi", "--bind", f"127.0.0.1:{port}"]
                 + ["--workers", str(self.server_workers[index]), "--timeout", "120"],
                 MEDIA_ROOT=str(self.folder / f"media-{index}"),
             )
