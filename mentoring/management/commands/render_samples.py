@@ -511,25 +511,21 @@ def consent_samples(school, pupils, coordinator) -> list[tuple[str, bytes]]:
 
 
 def pack_sample(programme, coordinator) -> bytes:
-    """All documents of the programme as one PDF, drafts included: the contents page first."""
-    import tempfile
-
-    from django.test import override_settings
-
+    """All documents of the programme as one PDF, drafts included: the contents page first (its file goes to the
+    command's temporary storage, see Command.handle)."""
     from mentoring.documents.packs import build_pack
 
-    with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
-        pack = DocumentPack.objects.create(
-            organization=programme.organization,
-            programme=programme,
-            kind=DocumentPack.Kind.ALL,
-            format=DocumentPack.Format.PDF,
-            include_drafts=True,
-            created_by=coordinator,
-        )
-        pack = build_pack(pack.pk)
-        with pack.file.open("rb") as file:
-            return file.read()
+    pack = DocumentPack.objects.create(
+        organization=programme.organization,
+        programme=programme,
+        kind=DocumentPack.Kind.ALL,
+        format=DocumentPack.Format.PDF,
+        include_drafts=True,
+        created_by=coordinator,
+    )
+    pack = build_pack(pack.pk)
+    with pack.file.open("rb") as file:
+        return file.read()
 
 
 def write_pngs(data: bytes, stem: Path, *, dpi: int = 100) -> int:
