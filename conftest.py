@@ -101,6 +101,15 @@ def _session_settings(tmp_path_factory):
         override_settings(CACHES={**settings.CACHES, "default": default}).enable()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    # Stored files of the whole run (scans, signed orders' PDFs, packs) go to a temporary folder, never into the
+    # working copy's media/ (the session, so that data built once for a module stores there too).
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     # Letters go through the outbox as in production and are delivered to django.core.mail.outbox;

@@ -3,17 +3,24 @@
 from celery import shared_task
 from django.conf import settings
 
+from accounts.infra.background import exclusive
 
-@shared_task(ignore_result=True)
-def deliver_mail() -> None:
-    """Deliver the outbox. On a worker or a thread: batch by batch under post_office's file lock (two
-    deliveries never send one letter twice); inline (tests) one batch, leaving the caller's connection open."""
-    from post_office.mail import send_queued, send_queued_mail_until_done
 
-    if settings.TASKS_INLINE:
-        send_queued()
-    else:
-        send_queued_mail_until_done()
+@shared_task(bind=True, ignore_result=True, max_retries=20)
+def deliver_mail(self) -> None:
+    """Deliver the outbox, one delivery at a time on the whole installation: a lock in the shared cache (several
+    servers and workers; post_office's own lock is a file on one machine), so no letter goes out twice. A delivery
+    on a worker that finds the lock taken comes back in half a minute while letters wait (one may have been queued
+    after the holder's last look); in a thread it leaves them to the holder. On a worker or a thread: batch by
+    batch until the outbox is empty; inline (tests): one batch, leaving the caller's connection open."""
+    from post_office.mail import get_queued, send_queued, send_queued_mail_until_done
+
+    with exclusive("mail-outbox", seconds=15 * 60) as mine:
+        if mine:
+            send_queued() if settings.TASKS_INLINE else send_queued_mail_until_done()
+            return
+    if not self.request.called_directly and get_queued().exists():
+        raise self.retry(countdown=30)
 
 
 @shared_task

@@ -236,7 +236,7 @@ class OrderAdmin(DocumentAdminMixin, admin.ModelAdmin):
         "frozen",
         "pdf_sha256",
     ]
-    exclude = ["pdf"]
+    exclude = ["pdf_file"]
     inlines = [OrderPairInline, AcknowledgementInline]
 
     def has_change_permission(self, request, obj=None):

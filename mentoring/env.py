@@ -84,3 +84,33 @@ def env_database(name: str, default_sqlite_path) -> dict:
     if not config.get("ENGINE"):
         raise ImproperlyConfigured(f"{name} names an unsupported database scheme.")
     return config
+
+
+def env_s3_storage() -> dict | None:
+    """The default storage on an S3-compatible bucket when S3_BUCKET is set (MinIO, Yandex Object Storage, AWS…),
+    else None. Private: boto3 signs every request; URLs, when the app hands any out, expire after
+    S3_SIGNED_URL_SECONDS (60 by default)."""
+    bucket = env_str("S3_BUCKET")
+    if bucket is None:
+        return None
+    endpoint = env_str("S3_ENDPOINT_URL")
+    if endpoint is not None and not endpoint.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"S3_ENDPOINT_URL={endpoint!r} is not an http(s) address.")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint,
+            "access_key": env_str("S3_ACCESS_KEY_ID"),  # unset: boto3's own chain (AWS_* variables, a role)
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+            "region_name": env_str("S3_REGION"),
+            "location": env_str("S3_PREFIX", ""),
+            "addressing_style": "path" if endpoint else None,  # MinIO and most self-hosted stores
+            "signature_version": "s3v4",
+            "querystring_auth": True,
+            "querystring_expire": env_int("S3_SIGNED_URL_SECONDS", 0, minimum=0) or 60,
+            "default_acl": None,  # the bucket's own private policy: no object is ever made public
+            "file_overwrite": False,  # two uploads under one name never replace each other
+            "max_memory_size": 5 * 1024 * 1024,  # a bigger download spools to a temporary file
+        },
+    }

@@ -9,7 +9,7 @@ from pathlib import Path
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_choice, env_database, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_database, env_int, env_list, env_s3_storage, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "accounts.views.request_id.RequestIdMiddleware",  # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -174,6 +175,18 @@ STORAGES = {
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
 
+# Files on an S3-compatible object storage (MinIO, Yandex Object Storage, AWS S3…) when S3_BUCKET is set, so every
+# app server and worker sees the same scans, order PDFs and packs. The bucket stays private: a file reaches a
+# browser only through a view that checks permissions — streamed through the app, or, with
+# S3_SIGNED_URL_SECONDS, redirected to a URL signed for that many seconds (the endpoint must then be reachable by
+# the browsers). README «Масштабирование».
+S3_SIGNED_URL_SECONDS = env_int("S3_SIGNED_URL_SECONDS", 0, minimum=0)
+_s3 = env_s3_storage()
+if _s3:
+    STORAGES["default"] = _s3
+else:
+    S3_SIGNED_URL_SECONDS = 0  # local files are always streamed through the app
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -210,6 +223,12 @@ CACHES = {
     }
 }
 
+# Sessions in the database, read through Redis when several servers share it (a sign-in on one server holds on
+# every other; the database keeps them over a Redis restart).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+)
+
 # Background work: on Celery workers when a broker is configured, in-process otherwise.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
 # Without a broker, accounts.infra.background runs the tasks in a thread after the commit; the test suite
@@ -219,6 +238,14 @@ CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None  # a direct .delay() withou
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
+# A task whose worker died is run again by another worker (every task is safe to run twice: the order PDF is
+# stored once, a pack is rebuilt, reminders are sent once a day, the outbox under a shared lock); a worker takes
+# one long pack at a time; it logs like the web process (LOG_FORMAT).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # With a worker and `celery -A mentoring beat`: the daily jobs (without them, run the commands from cron).
 CELERY_BEAT_SCHEDULE = {
     "review-reminders": {"task": "mentoring.tasks.send_review_reminders", "schedule": 24 * 3600},
@@ -268,6 +295,7 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/"]  # the load balancer probes the app servers over plain HTTP
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
@@ -285,3 +313,14 @@ LOGGING = {
     # WeasyPrint and fontTools narrate every step at INFO.
     "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "post_office")},
 }
+
+# JSON lines (LOG_FORMAT=json) for a log collector fed by several servers and workers: every record carries the
+# id of its request (X-Request-ID from the proxy, else a new one), also in the background work that request
+# started; one access line per request (accounts.views.request_id).
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", {"text", "json"})
+LOGGING["filters"] = {"request_id": {"()": "accounts.infra.logs.RequestIdFilter"}}
+LOGGING["handlers"]["console"]["filters"] = ["request_id"]
+LOGGING["loggers"]["accounts.access"] = {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"}
+if LOG_FORMAT == "json":
+    LOGGING["formatters"] = {"json": {"()": "accounts.infra.logs.JsonFormatter"}}
+    LOGGING["handlers"]["console"]["formatter"] = "json"

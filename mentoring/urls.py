@@ -5,11 +5,12 @@ permission grid (mentoring/tests/grid.py)."""
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import health
+
 from .views import (
     bases,
     consents,
     documents,
-    health,
     home,
     imports,
     matching,
@@ -94,6 +95,7 @@ mentoring_patterns = [
     path("people/<int:pk>/consents/paper/", consents.paper, name="consent.paper"),
     path("people/<int:pk>/consents/pdf/", consents.consent_pdf, name="consent.pdf"),
     path("people/<int:pk>/consents/withdraw/", consents.withdraw, name="consent.withdraw"),
+    path("consents/<int:pk>/scan/", consents.consent_scan, name="consent.scan"),
     # Documents and packs
     path("plans/<int:pk>/pdf/", documents.plan_pdf, name="plan.pdf"),
     path("reviews/<int:pk>/pdf/", documents.review_pdf, name="review.pdf"),
@@ -133,7 +135,9 @@ mentoring_patterns = [
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("health/", health.health, name="health"),  # liveness probe, public (issue 9: the load benchmark)
+    # Probes of the load balancer: the process answers; it can serve (database, cache, storage, broker)
+    path("health/", health.live, name="health.live"),
+    path("health/ready/", health.ready, name="health.ready"),
     path("accounts/", include("accounts.urls")),
     path("m/", include((mentoring_patterns, "mentoring"))),
     path("roadmap/", include("roadmap.urls")),  # the roadmap app (namespace «roadmap»)

@@ -1,5 +1,5 @@
 """One archive with everything a school would lose with its server: the database and the uploaded and generated
-files (MEDIA_ROOT). `manage.py backup` writes it, `manage.py restore FILE` brings it back (make backup / make
+files (the default storage: MEDIA_ROOT or the S3 bucket). `manage.py backup` writes it, `manage.py restore FILE` brings it back (make backup / make
 restore FILE=…).
 
 The database part, by engine:
@@ -8,8 +8,10 @@ The database part, by engine:
   transaction; when the client tools are not installed, Django's `dumpdata`/`loaddata` instead.
 A manifest.json in the archive says which, and restore follows it."""
 
+import io
 import json
 import os
+import posixpath
 import shutil
 import sqlite3
 import subprocess
@@ -19,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, connections
 
@@ -99,7 +103,6 @@ def create_backup(destination: Path | None = None) -> Path:
         destination = Path(settings.BASE_DIR) / "var" / "backups" / f"nastav-{stamp}.tar.gz"
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    media = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         database = _dump_database(folder)
@@ -109,8 +112,12 @@ def create_backup(destination: Path | None = None) -> Path:
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(folder / "manifest.json", arcname="manifest.json")
             archive.add(folder / database["file"], arcname=database["file"])
-            if media.is_dir():
-                archive.add(media, arcname="media")
+            for name in stored_files():
+                with default_storage.open(name, "rb") as file:
+                    data = file.read()
+                member = tarfile.TarInfo(f"media/{name}")
+                member.size = len(data)
+                archive.addfile(member, io.BytesIO(data))
         partial.replace(destination)  # a half-written archive never carries the final name
     return destination
 
@@ -172,12 +179,39 @@ def _restore_database(folder: Path, database: dict) -> None:
         raise BackupError(f"Неизвестный способ копии базы: {method}")
 
 
+def stored_files(path: str = ""):
+    """Every file of the default storage (MEDIA_ROOT, or the S3 bucket the servers share), through the storage
+    API so that both are backed up alike."""
+    try:
+        folders, files = default_storage.listdir(path)
+    except FileNotFoundError:  # no MEDIA_ROOT yet: nothing uploaded
+        return
+    for name in files:
+        yield posixpath.join(path, name) if path else name
+    for folder in folders:
+        yield from stored_files(posixpath.join(path, folder) if path else folder)
+
+
+def _restore_files(restored: Path) -> None:
+    """The archive's files replace the storage's: same names, and what came after the backup is removed."""
+    before = set(stored_files())
+    names = set()
+    if restored.is_dir():
+        for file in sorted(p for p in restored.rglob("*") if p.is_file()):
+            name = file.relative_to(restored).as_posix()
+            names.add(name)
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            default_storage.save(name, ContentFile(file.read_bytes()))
+    for name in before - names:
+        default_storage.delete(name)
+
+
 def restore_backup(path: Path) -> dict:
-    """Replace the database and MEDIA_ROOT by the archive's. Stop the application first."""
+    """Replace the database and the stored files by the archive's. Stop the application first."""
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"Нет такого файла: {path}")
-    media = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         try:
@@ -192,18 +226,5 @@ def restore_backup(path: Path) -> dict:
         if manifest.get("format") != FORMAT_VERSION:
             raise BackupError(f"Неизвестная версия архива: {manifest.get('format')}")
         _restore_database(folder, manifest["database"])
-        # Files: the archive's replace the current ones (moved aside first, removed once the copy is in place).
-        restored = folder / "media"
-        if media.exists():
-            aside = media.with_name(media.name + ".before-restore")
-            shutil.rmtree(aside, ignore_errors=True)
-            media.rename(aside)
-        else:
-            aside = None
-        if restored.is_dir():
-            shutil.copytree(restored, media)
-        else:
-            media.mkdir(parents=True, exist_ok=True)
-        if aside is not None:
-            shutil.rmtree(aside, ignore_errors=True)
+        _restore_files(folder / "media")
     return manifest

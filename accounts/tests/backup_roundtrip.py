@@ -70,7 +70,7 @@ def main() -> None:
                 "order": [
                     restored.number,
                     restored.pdf_sha256 == order.pdf_sha256,
-                    bytes(restored.pdf) == bytes(order.pdf),
+                    restored.stored_pdf() == order.stored_pdf(),
                 ],
                 "scan": scan_path.read_bytes().decode() if scan_path.exists() else None,
                 "vendor": connections["default"].vendor,

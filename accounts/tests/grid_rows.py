@@ -33,7 +33,6 @@ def build(world) -> None:
 
 ROWS = [
     get("home", table=expect(200)),
-    get("health", table=PUBLIC),  # the liveness probe: «ok», nothing more
     get("accounts:login", table=expect(302, anonymous=200)),  # a signed-in user goes home
     post("accounts:logout", table=expect(302)),
     get("accounts:password.change", table=expect(200)),

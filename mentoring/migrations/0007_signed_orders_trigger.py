@@ -13,8 +13,8 @@ $$ LANGUAGE sql STABLE;
 CREATE OR REPLACE FUNCTION nastav_refuse_signed_order() RETURNS trigger AS $$
 BEGIN
     IF TG_OP = 'UPDATE' AND OLD.status = 'approved' AND OLD.pdf_sha256 = ''
-       AND (to_jsonb(NEW) - 'pdf' - 'pdf_sha256' - 'pdf_attempts' - 'pdf_error')
-           = (to_jsonb(OLD) - 'pdf' - 'pdf_sha256' - 'pdf_attempts' - 'pdf_error') THEN
+       AND (to_jsonb(NEW) - 'pdf' - 'pdf_file' - 'pdf_sha256' - 'pdf_attempts' - 'pdf_error')
+           = (to_jsonb(OLD) - 'pdf' - 'pdf_file' - 'pdf_sha256' - 'pdf_attempts' - 'pdf_error') THEN
         RETURN NEW;  -- the PDF of the frozen data, stored once after the signature
     END IF;
     IF OLD.status = 'approved' THEN
@@ -87,7 +87,7 @@ def _on_postgresql(sql):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mentoring", "0006_signed_orders"),
+        ("mentoring", "0007_order_pdf_in_storage"),
     ]
 
     operations = [migrations.RunPython(_on_postgresql(FORWARD), _on_postgresql(BACKWARD))]

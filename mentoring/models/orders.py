@@ -19,7 +19,7 @@ class ApprovedOrderError(Exception):
 SIGNED = "Подписанный приказ не изменяется: издайте новый приказ о внесении изменений."
 
 
-RENDERING_FIELDS = frozenset({"pdf", "pdf_sha256", "pdf_attempts", "pdf_error"})
+RENDERING_FIELDS = frozenset({"pdf_file", "pdf_sha256", "pdf_attempts", "pdf_error"})
 
 
 class OrderQuerySet(models.QuerySet):
@@ -158,10 +158,11 @@ class Order(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     frozen = models.JSONField("данные подписанного приказа", null=True, blank=True, editable=False)
-    pdf = models.BinaryField(null=True, blank=True, editable=False)
-    pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     # The PDF of a signed order is rendered from `frozen` after the signature commits (a 200-pair order takes
-    # seconds): until then pdf_sha256 is empty; a failed attempt is counted and retried.
+    # seconds): until then pdf_sha256 is empty; a failed attempt is counted and retried. The file lives in the
+    # default storage (MEDIA_ROOT, or the S3 bucket every server shares) and is served only through order.pdf.
+    pdf_file = models.FileField(upload_to="orders/%Y/", blank=True, editable=False)
+    pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     pdf_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     pdf_error = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey(
@@ -215,6 +216,11 @@ class Order(models.Model):
     @property
     def pdf_ready(self) -> bool:
         return bool(self.pdf_sha256)
+
+    def stored_pdf(self) -> bytes:
+        """The stored PDF of a signed order (check pdf_ready first)."""
+        with self.pdf_file.open("rb") as file:
+            return file.read()
 
     @property
     def pdf_stalled(self) -> bool:

@@ -10,6 +10,7 @@ import logging
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -549,7 +550,7 @@ def order_approve(*, order, by) -> Order:
     order.seq, order.number = _next_number(order, today.year)
     order.year, order.approved_on = today.year, today
     order.frozen = texts.snapshot(order, number=order.number, day=today)
-    order.pdf, order.pdf_sha256, order.pdf_attempts, order.pdf_error = None, "", 0, ""
+    order.pdf_file, order.pdf_sha256, order.pdf_attempts, order.pdf_error = "", "", 0, ""
     order.status, order.approved_by, order.approved_at = Order.Status.APPROVED, by, timezone.now()
     order.director_comment = ""
     order.save()
@@ -609,14 +610,23 @@ def order_render_pdf(order_id: int) -> Order:
             pdf_attempts=order.pdf_attempts + 1, pdf_error=str(error)[:2000] or error.__class__.__name__
         )
         raise
+    order_store_pdf(order, data)
+    return Order.objects.get(pk=order_id)
+
+
+def order_store_pdf(order, data: bytes) -> bool:
+    """Keep `data` as the signed order's PDF unless another renderer (a second worker, a download on another
+    server) stored one first: that one stands and this file is removed. True if this one was kept."""
     digest = sha256(data)
-    stored = Order.objects.filter(pk=order_id, pdf_sha256="").update_rendering(
-        pdf=data, pdf_sha256=digest, pdf_attempts=order.pdf_attempts + 1, pdf_error=""
+    order.pdf_file.save(f"{order.pk}-{digest[:16]}.pdf", ContentFile(data), save=False)
+    stored = Order.objects.filter(pk=order.pk, pdf_sha256="").update_rendering(
+        pdf_file=order.pdf_file.name, pdf_sha256=digest, pdf_attempts=order.pdf_attempts + 1, pdf_error=""
     )
-    order = Order.objects.get(pk=order_id)  # another renderer may have stored its copy first: that one stands
-    if stored:
-        audit(organization=order.organization, actor=None, action="order.pdf", obj=order, sha256=digest)
-    return order
+    if not stored:
+        order.pdf_file.delete(save=False)
+        return False
+    audit(organization=order.organization, actor=None, action="order.pdf", obj=order, sha256=digest)
+    return True
 
 
 def order_render_with_retries(order_id: int, *, attempts: int = RENDER_ATTEMPTS, pause: float = 2.0) -> None:
@@ -639,5 +649,5 @@ def order_pdf(order) -> bytes:
     if order.status == Order.Status.APPROVED:
         if not order.pdf_sha256:
             order = order_render_pdf(order.pk)
-        return bytes(order.pdf)
+        return order.stored_pdf()
     return render_pdf(ORDER_TEMPLATE, {"o": texts.snapshot(order), "draft": True})

@@ -53,7 +53,7 @@ def test_admin_downloads_a_signed_order(world, programme, agreed_pair, admin_cli
     text = pdf_text(response.content)
     assert "ПРИКАЗ" in text.upper() and "Петрова Ивана Сергеевича" in text
     order.refresh_from_db()
-    assert response.content == bytes(order.pdf)  # the stored PDF of the signed order, as the school gets it
+    assert response.content == order.stored_pdf()  # the stored PDF of the signed order, as the school gets it
     [entry] = downloads_of(order)
     assert entry.actor == operator and entry.organization == world.school and entry.data["via"] == "admin"
 

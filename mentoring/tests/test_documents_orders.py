@@ -367,7 +367,7 @@ def test_the_signature_commits_without_rendering_and_the_pdf_follows(
     queued = []
     from celery import current_app
 
-    monkeypatch.setattr(current_app, "send_task", lambda name, args: queued.append((name, *args)))
+    monkeypatch.setattr(current_app, "send_task", lambda name, args, **options: queued.append((name, *args)))
     order = services.order_draft_pairs(
         programme=programme, pairs=[agreed_pair], by=world.users["coordinator"]
     )
@@ -380,7 +380,11 @@ def test_the_signature_commits_without_rendering_and_the_pdf_follows(
         ("mentoring.tasks.render_order_pdf", order.pk)
     ]  # rendered by the worker, after the commit
     order = order_services.order_render_pdf(order.pk)
-    assert order.pdf_sha256 and order.pdf_attempts == 1 and "Петрова Ивана Сергеевича" in text_of(order.pdf)
+    assert (
+        order.pdf_sha256
+        and order.pdf_attempts == 1
+        and "Петрова Ивана Сергеевича" in text_of(order.stored_pdf())
+    )
 
 
 def test_a_failed_render_is_recorded_and_retried(world, programme, agreed_pair, monkeypatch):

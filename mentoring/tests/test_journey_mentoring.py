@@ -68,7 +68,7 @@ def test_director_signs_the_pairs_order_and_downloads_it(world, live_server, pag
     assert order.status == Order.Status.APPROVED and order.number == "1"
     pdf = page.request.get(live_server.url + reverse("mentoring:order.pdf", args=[order.pk]))
     order.refresh_from_db()  # the PDF is stored after the signature commits (by the background job or the download)
-    assert pdf.headers["content-type"] == "application/pdf" and pdf.body() == bytes(order.pdf)
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.body() == order.stored_pdf()
     assert Pair.objects.get(pk=pair.pk).status == Pair.Status.ACTIVE
 
 

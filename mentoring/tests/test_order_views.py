@@ -30,7 +30,7 @@ def test_coordinator_drafts_edits_submits_and_director_signs(world, client, prog
     assert order.status == Order.Status.APPROVED and order.number == "1"
     pdf = director.get(reverse("mentoring:order.pdf", args=[order.pk]))
     order.refresh_from_db()  # the PDF is rendered after the signature commits (here: on the first download)
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content == bytes(order.pdf)
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content == order.stored_pdf()
 
 
 def test_director_sees_why_an_order_cannot_be_signed(world, client, programme, agreed_pair):

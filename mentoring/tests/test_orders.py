@@ -44,7 +44,7 @@ def test_pairs_order_names_people_in_the_right_cases_with_number_and_date(world,
     assert "В. П. Терешкова" in text or "В.П. Терешкова" in text
     assert "Лист ознакомления" in text  # after the appendix, not between the order and its appendix
     order.refresh_from_db()
-    assert order.pdf_sha256 == sha256(bytes(order.pdf))
+    assert order.pdf_sha256 == sha256(order.stored_pdf())
     agreed_pair.refresh_from_db()
     assert agreed_pair.status == Pair.Status.ACTIVE  # it started on 1 October 2025, before today
 
@@ -90,8 +90,8 @@ def test_approved_order_never_changes(world, programme):
     pdf = services.order_pdf(order)
     assert "Новое имя" not in pdf_text(pdf)
     order.refresh_from_db()
-    assert bytes(order.pdf) == pdf and order.pdf_sha256 == sha256(pdf)
-    assert Order.objects.filter(pk=order.pk, pdf_sha256="").update_rendering(pdf=b"other") == 0
+    assert order.stored_pdf() == pdf and order.pdf_sha256 == sha256(pdf)
+    assert Order.objects.filter(pk=order.pk, pdf_sha256="").update_rendering(pdf_error="other") == 0
     assert services.order_pdf(Order.objects.get(pk=order.pk)) == pdf
 
 

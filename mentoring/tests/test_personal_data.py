@@ -74,7 +74,7 @@ def test_anonymisation_erases_the_person_and_keeps_the_signed_order_and_consents
     mentee = world.persons["mentee"]
     services.pair_terminate(pair=signed.pairs.get(), reason="увольнение", by=world.users["coordinator"])
     signed = order_render_pdf(signed.pk)  # its PDF, rendered from the frozen data after the signature
-    frozen, pdf = dict(signed.frozen), bytes(signed.pdf)
+    frozen, pdf = dict(signed.frozen), signed.stored_pdf()
     consent_texts = list(mentee.consents.values_list("text", flat=True))
     user = world.users["mentee"]
     response = world.client(client, "coordinator").post(
@@ -88,7 +88,7 @@ def test_anonymisation_erases_the_person_and_keeps_the_signed_order_and_consents
     user.refresh_from_db()
     assert not user.is_active and not user.has_usable_password() and user.username.startswith("deleted-")
     signed.refresh_from_db()
-    assert signed.frozen == frozen and bytes(signed.pdf) == pdf  # the legal document is untouched
+    assert signed.frozen == frozen and signed.stored_pdf() == pdf  # the legal document is untouched
     assert "Петров" in json.dumps(signed.frozen, ensure_ascii=False)
     assert list(mentee.consents.values_list("text", flat=True)) == consent_texts
     assert AuditEntry.objects.filter(action="person.anonymise", object_id=str(mentee.pk)).exists()

@@ -1,5 +1,7 @@
 """Consents: the coordinator's tracker, paper consents, the parent's online signature, withdrawal, the PDF."""
 
+from pathlib import PurePosixPath
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -12,6 +14,7 @@ from accounts.infra.tokens import LinkError
 from accounts.models import Consent, ConsentKind, ConsentRequest, Person
 from accounts.rules import is_self_or_ward
 from accounts.services import consents
+from accounts.views.files import stored_file_response
 from accounts.views.uploads import upload_refused
 from accounts.views.web import (
     client_ip,
@@ -221,6 +224,18 @@ def consent_pdf(request, pk):
     if not _may_see_consents(request, subject):
         raise Http404
     return file_response(render_consents(subject), f"Согласие — {subject.full_name}.pdf")
+
+
+@member_required
+def consent_scan(request, pk):
+    """The scan of a paper consent, to whoever may see the person's consents (another school's: not found)."""
+    consent = get_object_or_404(
+        request.organization.consents.select_related("subject").exclude(scan=""), pk=pk
+    )
+    if not _may_see_consents(request, consent.subject):
+        raise Http404
+    extension = PurePosixPath(consent.scan.name).suffix.lower()
+    return stored_file_response(consent.scan, f"Скан согласия — {consent.subject.full_name}{extension}")
 
 
 @member_required

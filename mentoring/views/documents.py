@@ -2,13 +2,13 @@
 background with a progress bar."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from accounts.views.files import stored_file_response
 from accounts.views.web import file_response, is_htmx, member_required, post_action, require, rule_required
 from mentoring import rules, selectors
 from mentoring.documents.bases import MENTEE, MENTOR, render_base
@@ -120,9 +120,7 @@ def pack_download(request, pk):
     pack = get_object_or_404(_visible_packs(request), pk=pk)
     if pack.status != DocumentPack.Status.DONE or not pack.file:
         raise Http404
-    response = FileResponse(pack.file.open("rb"), as_attachment=True, filename=pack_file_name(pack))
-    add_never_cache_headers(response)  # personal data: no copy in the browser's or a proxy's cache
-    return response
+    return stored_file_response(pack.file, pack_file_name(pack))
 
 
 @require_POST

@@ -5,13 +5,16 @@ as PDF and as PNG pages (pypdfium2, no system package) for a person to look at.
 The sample school is built through the services inside a transaction that is rolled back at the end, so the
 database is left as it was."""
 
+import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from accounts.models import ConsentKind, Guardianship, Membership, Organization, Person, Role, User
@@ -511,25 +514,21 @@ def consent_samples(school, pupils, coordinator) -> list[tuple[str, bytes]]:
 
 
 def pack_sample(programme, coordinator) -> bytes:
-    """All documents of the programme as one PDF, drafts included: the contents page first."""
-    import tempfile
-
-    from django.test import override_settings
-
+    """All documents of the programme as one PDF, drafts included: the contents page first (its file goes to the
+    command's temporary storage, see Command.handle)."""
     from mentoring.documents.packs import build_pack
 
-    with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
-        pack = DocumentPack.objects.create(
-            organization=programme.organization,
-            programme=programme,
-            kind=DocumentPack.Kind.ALL,
-            format=DocumentPack.Format.PDF,
-            include_drafts=True,
-            created_by=coordinator,
-        )
-        pack = build_pack(pack.pk)
-        with pack.file.open("rb") as file:
-            return file.read()
+    pack = DocumentPack.objects.create(
+        organization=programme.organization,
+        programme=programme,
+        kind=DocumentPack.Kind.ALL,
+        format=DocumentPack.Format.PDF,
+        include_drafts=True,
+        created_by=coordinator,
+    )
+    pack = build_pack(pack.pk)
+    with pack.file.open("rb") as file:
+        return file.read()
 
 
 def write_pngs(data: bytes, stem: Path, *, dpi: int = 100) -> int:
@@ -562,7 +561,15 @@ class Command(BaseCommand):
     def handle(self, *args, out, dpi, **options):
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
-        with transaction.atomic(), clock.running():
+        # The files the samples store (signed orders' PDFs, scans, the pack) go to a temporary folder, never to
+        # the configured storage (MEDIA_ROOT or a bucket): the data is rolled back, so would be their files.
+        local = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+        with (
+            tempfile.TemporaryDirectory() as media,
+            override_settings(STORAGES=local, MEDIA_ROOT=media),
+            transaction.atomic(),
+            clock.running(),
+        ):
             documents = sample_documents()
             transaction.set_rollback(True)
         pages = 0
