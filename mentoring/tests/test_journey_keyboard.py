@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from accounts.services import consents
 from accounts.testing.axe import assert_accessible
@@ -70,15 +71,14 @@ def test_keyboard_only_sign_in_plan_row_and_consent(world, live_server, page, ac
     tab_to(page, "a[hx-target='#plan-items']")  # «Добавить мероприятие»
     page.keyboard.press("Enter")
     page.wait_for_selector("#plan-item-new")
-    page.wait_for_function("document.activeElement && document.activeElement.name === 'activity'")
+    expect(page.locator("#plan-item-new [name=activity]")).to_be_focused()
     assert_accessible(page, "the plan with a new row open")
     # Saved empty first: the error is on the field, which gets the focus back.
     tab_to(page, "#plan-item-new button.btn-primary")
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.getAttribute('aria-invalid') === 'true'"
-    )
-    assert focused(page, "#plan-item-new [name=activity]")  # «Наименование» is required and still empty
+    expect(
+        page.locator("#plan-item-new [name=activity][aria-invalid=true]")
+    ).to_be_focused()  # «Наименование» is required and still empty
     assert page.title().startswith("Ошибка: ")
     error_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
     assert page.locator(f"#{error_id}").inner_text().strip()
@@ -90,19 +90,19 @@ def test_keyboard_only_sign_in_plan_row_and_consent(world, live_server, page, ac
     page.wait_for_selector("#plan-items tr:has-text('Посещение уроков наставника') input[type=checkbox]")
     item = plan.items.get()
     # The saved row takes the focus back: its «выполнено» checkbox.
-    page.wait_for_function(f"document.activeElement && document.activeElement.id === 'done-{item.pk}'")
+    expect(page.locator(f"#done-{item.pk}")).to_be_focused()
     assert not page.title().startswith("Ошибка: ")
 
     # Space ticks it; Enter unticks it — through htmx, without reloading the page.
     page.evaluate("window.stillTheSamePage = true")
     page.keyboard.press("Space")
     page.wait_for_selector(f"#plan-item-{item.pk} div.small")  # the row came back with the date of the tick
-    page.wait_for_function(f"document.activeElement && document.activeElement.id === 'done-{item.pk}'")
+    expect(page.locator(f"#done-{item.pk}")).to_be_focused()
     item.refresh_from_db()
     assert item.is_done and item.done_on is not None
     page.keyboard.press("Enter")
     page.wait_for_selector(f"#plan-item-{item.pk} div.small", state="detached")
-    page.wait_for_function(f"document.activeElement && document.activeElement.id === 'done-{item.pk}'")
+    expect(page.locator(f"#done-{item.pk}")).to_be_focused()
     assert page.evaluate("window.stillTheSamePage === true")
     item.refresh_from_db()
     assert not item.is_done
@@ -110,9 +110,7 @@ def test_keyboard_only_sign_in_plan_row_and_consent(world, live_server, page, ac
     # «Изменить» opens the row's form with the focus in its first field.
     tab_to(page, f"#plan-item-{item.pk} a[title='Изменить']")
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        f"document.activeElement && document.activeElement.id === 'item-{item.pk}-activity'"
-    )
+    expect(page.locator(f"#item-{item.pk}-activity")).to_be_focused()
     assert page.evaluate("window.stillTheSamePage === true")
     assert_accessible(page, "the plan with a row being changed")
 
