@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from accounts.services import consents
 from accounts.testing.axe import assert_accessible
 from accounts.testing.factories import PASSWORD
+from conftest import delivered
 from mentoring import services
 from mentoring.models import IndividualPlan
 
@@ -96,12 +97,16 @@ def test_keyboard_only_sign_in_plan_row_and_consent(world, live_server, page, ac
     # Space ticks it; Enter unticks it — through htmx, without reloading the page.
     page.evaluate("window.stillTheSamePage = true")
     page.keyboard.press("Space")
-    page.wait_for_selector(f"#plan-item-{item.pk} div.small")  # the row came back with the date of the tick
+    # The row came back with the date of the tick and has settled (htmx bound it, the focus went back).
+    page.wait_for_selector(f"#plan-item-{item.pk}:not([data-focus-first]) div.small")
+    page.wait_for_load_state("networkidle")
     expect(page.locator(f"#done-{item.pk}")).to_be_focused()
     item.refresh_from_db()
     assert item.is_done and item.done_on is not None
     page.keyboard.press("Enter")
     page.wait_for_selector(f"#plan-item-{item.pk} div.small", state="detached")
+    page.wait_for_selector(f"#plan-item-{item.pk}:not([data-focus-first])")
+    page.wait_for_load_state("networkidle")
     expect(page.locator(f"#done-{item.pk}")).to_be_focused()
     assert page.evaluate("window.stillTheSamePage === true")
     item.refresh_from_db()
@@ -115,10 +120,22 @@ def test_keyboard_only_sign_in_plan_row_and_consent(world, live_server, page, ac
     assert_accessible(page, "the plan with a row being changed")
 
     # A consent by its link: a wrong name first, then the error summary leads back to the field.
+    parent = world.persons["parent"]
+    parent.email = "mama@example.com"  # where the proof code goes
+    parent.save()
     [(_, token)] = consents.consent_request(
         subject=world.persons["child"], by=world.users["coordinator"], send_email=False
     )
     page.goto(live_server.url + reverse("mentoring:consent.sign", args=[token]))
+    # The signer proves first: a code to the parent's e-mail, typed into the page.
+    tab_to(page, "main form button.btn-primary")  # «Получить код по e-mail»
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#id_code")
+    code = delivered()[-1].subject.rsplit(":", 1)[1].strip()
+    tab_to(page, "#id_code")
+    page.keyboard.type(code)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#id_signed_name")
     tab_to(page, "#id_signed_name")
     page.keyboard.type("Сидорова Елена")
     tab_to(page, "#id_agree")

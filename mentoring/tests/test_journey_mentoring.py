@@ -114,7 +114,9 @@ def test_coordinator_forms_a_pair_records_agreement_and_drafts_the_order(world, 
     page.select_option("#id_programme", str(programme.pk))
     page.select_option("#id_form", label="Учитель – учитель")
     page.select_option("#id_mentor", str(world.persons["mentor"].pk))  # labelled with the free places
-    page.fill("#mentee-q", "петров")  # the picker searches the base (htmx) within the chosen form
+    with page.expect_response(lambda r: reverse("mentoring:pair.mentee_search") in r.url):
+        page.fill("#mentee-q", "петров")  # the picker searches the base (htmx) within the chosen form
+    page.wait_for_load_state("networkidle")
     page.check("#mentee-results label:has-text('Петров Иван Сергеевич') >> xpath=preceding-sibling::input")
     page.fill("#id_start_date", "2025-10-01")
     page.fill("#id_end_date", "2025-09-30")

@@ -143,3 +143,27 @@ def test_the_pair_form_shows_free_places_and_no_list_of_the_whole_base(world, cl
     html = world.client(client, "coordinator").get(reverse("mentoring:pair.create")).content.decode()
     assert "Иванова Мария Петровна — учитель — свободно 4 места из 5" in html
     assert 'id="mentee-q"' in html and 'hx-get="/m/pairs/mentee-search/"' in html
+
+
+def test_the_new_pair_form_keeps_the_chosen_mentees_when_it_comes_back_with_an_error(
+    world, client, programme
+):
+    make_bases(world)
+    first = mentee(world, "Орлов", "Глеб", "Ильич", group="6А")
+    second = mentee(world, "Зайцев", "Олег", "Ильич", group="6Б")
+    coordinator = world.client(client, "coordinator")
+    response = coordinator.post(
+        reverse("mentoring:pair.create"),
+        {
+            "programme": programme.pk,
+            "form": MentoringForm.objects.get(code="teacher_pupil").pk,
+            "mentor": world.persons["mentor"].pk,
+            "mentees": [first.pk, second.pk],
+            "start_date": "2025-10-01",
+            "end_date": "2025-09-01",  # ends before it starts
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and not Pair.objects.exists()
+    for person in (first, second):  # both still ticked, not lost (nor taken digit by digit from their ids)
+        assert f'value="{person.pk}" id="mentee-{person.pk}" checked' in html
