@@ -311,8 +311,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # WeasyPrint and fontTools narrate every step at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "post_office")},
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
+# post_office installs its own INFO handler unless its logger already has one («0 emails attempted» per delivery).
+LOGGING["loggers"]["post_office"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
 
 # JSON lines (LOG_FORMAT=json) for a log collector fed by several servers and workers: every record carries the
 # id of its request (X-Request-ID from the proxy, else a new one), also in the background work that request
