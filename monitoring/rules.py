@@ -25,7 +25,14 @@ def can_answer_surveys(actor) -> bool:
     return bool(actor.roles - {Role.OBSERVER})
 
 
+def can_view_rollup(actor) -> bool:
+    """The observer of a municipality or a region: the figures of the schools below their organisation, never
+    a school's people (every school page scopes its objects to the current organisation, which is not theirs)."""
+    return actor.has_role(Role.OBSERVER)
+
+
 NAV_RULES = {
+    "view_rollup": can_view_rollup,
     "manage_surveys": can_manage_surveys,
     "view_surveys": can_view_surveys,
     "review_intake": can_review_intake,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import answer, campaigns, intake, questionnaires
+from .views import answer, campaigns, intake, questionnaires, rollup
 
 app_name = "monitoring"
 
@@ -64,4 +64,8 @@ urlpatterns = [
     path("intake/<int:pk>/edit/", intake.intake_edit, name="intake.edit"),
     path("intake/<int:pk>/accept/", intake.intake_accept, name="intake.accept"),
     path("intake/<int:pk>/reject/", intake.intake_reject, name="intake.reject"),
+    # The municipality's (region's) roll-up of its schools
+    path("rollup/", rollup.rollup, name="rollup"),
+    path("rollup/schools/<int:pk>/", rollup.rollup_school, name="rollup.school"),
+    path("rollup/rollup.xlsx", rollup.rollup_export, name="rollup.export"),
 ]

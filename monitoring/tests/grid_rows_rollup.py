@@ -18,4 +18,22 @@ def build(world) -> None:
     Organization.objects.filter(pk=world.other.pk).update(parent=o.other_municipality)
 
 
-ROWS = []
+OBSERVER = expect(403, observer=200)
+
+ROWS = [
+    get("monitoring:rollup", table=OBSERVER),
+    get("monitoring:rollup.school", lambda w: [w.school.pk], OBSERVER),
+    get(
+        "monitoring:rollup.school",
+        lambda w: [w.other.pk],
+        expect(403, observer=404),
+        note="a school of another municipality",
+    ),
+    get(
+        "monitoring:rollup.school",
+        lambda w: [w.municipality.pk],
+        expect(403, observer=404),
+        note="the municipality itself is not a school",
+    ),
+    get("monitoring:rollup.export", table=OBSERVER),
+]
