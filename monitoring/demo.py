@@ -8,6 +8,11 @@ The demo school gets the standard set and a year of questionnaires:
 - an interim feedback survey running now for class 8А and two teachers: the `mentor` and `mentee` logins and
   the `parent`'s child find it in «Мои анкеты»; one 8А student has no parent's consent and cannot answer.
 
+The municipality's roll-up (build_rollup_demo, kept apart for easy merging): the login `observer` of «Управление
+образования г. Энска», the parent of both demo schools, and a first-year programme of Гимназия № 2 (its targets,
+no pairs yet), so the observer sees two schools side by side; the demo school's finished 2025/2026 programme is
+last year beside the running 2026/2027.
+
 Everything goes through the services. A campaign is made, answered and closed today (the services accept
 answers only while a campaign runs), then dated as the year would have it. Campaigns are keyed on their title:
 a second run finds them and changes nothing.
@@ -18,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accounts.models import Organization, Person, User
+from accounts.models import Membership, Organization, Person, Role, User
 from mentoring.models import MentorProfile
 from monitoring import services
 from monitoring.models import Campaign, IntakeProposal, Response
@@ -181,6 +186,61 @@ def build_demo(school: Organization, other: Organization) -> None:
     title = "Промежуточная обратная связь: 8А и молодые педагоги"
     if title not in existing:
         _interim(school, current, standard["interim"], title, coordinator)
+    build_rollup_demo(school, other)
+
+
+OBSERVER = ("Соколова", "Татьяна", "Игоревна")
+
+
+def build_rollup_demo(school: Organization, other: Organization) -> None:
+    """The observer of the schools' municipality and the neighbour school's first programme (idempotent)."""
+    from mentoring.demo import DEMO_PASSWORD
+    from mentoring.models import MentoringForm, Programme
+    from mentoring.services import programme_save
+
+    municipality = school.parent
+    if municipality is None:
+        return
+    last, first, middle = OBSERVER
+    person, _ = Person.objects.get_or_create(
+        organization=municipality,
+        last_name=last,
+        first_name=first,
+        middle_name=middle,
+        defaults={
+            "sex": "F",
+            "kind": Person.Kind.STAFF,
+            "position": "главный специалист отдела общего образования",
+            "email": "observer@uo-ensk.example",
+        },
+    )
+    user, created = User.objects.get_or_create(username="observer")
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.first_name, user.last_name, user.email = first, last, person.email
+        user.save()
+    if person.user_id is None:
+        person.user = user
+        person.save(update_fields=["user"])
+    Membership.objects.get_or_create(user=user, organization=municipality, role=Role.OBSERVER)
+
+    year = school.programmes.order_by("-year").values_list("year", flat=True).first()
+    if year is None or other.parent_id != municipality.pk or other.programmes.filter(year=year).exists():
+        return
+    programme_save(
+        programme=Programme(
+            organization=other,
+            year=year,
+            title=f"Программа наставничества МБОУ «Гимназия № 2» на {year}/{year + 1} учебный год",
+            start_date=date(year, 9, 1),
+            end_date=date(year + 1, 5, 31),
+            teachers_target_pct=10,
+            students_target_pct=10,
+        ),
+        forms=list(MentoringForm.objects.filter(code="teacher_teacher")),
+        directions=[],
+        by=User.objects.get(username="other_coordinator"),
+    )
 
 
 def _mentor_intake(school, programme, questionnaire, title, by) -> None:

@@ -28,7 +28,9 @@ def _row(sheet, values, *, bold=False) -> None:
 
 
 def _heading(sheet, rollup: Rollup, title: str, note: str = "") -> None:
-    _row(sheet, [f"{title} — {rollup.organization.short_name}, {rollup.academic_year} учебный год"], bold=True)
+    _row(
+        sheet, [f"{title} — {rollup.organization.short_name}, {rollup.academic_year} учебный год"], bold=True
+    )
     _row(sheet, [note or f"Сформировано {timezone.localdate():%d.%m.%Y}"])
     sheet.append([])
 

@@ -47,6 +47,11 @@ def _pct(part, whole) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
+def _number(value: float) -> str:
+    """12.5 → «12,5», 0.0 → «0»: a figure as Russian text."""
+    return f"{value:g}".replace(".", ",")
+
+
 def _mean(values) -> float | None:
     values = [v for v in values if v is not None]
     return round(sum(values) / len(values), 2) if values else None
@@ -114,9 +119,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "Встреч на пару",
         "",
         lambda k: k.meetings_per_pair,
-        lambda ks: round(sum(k.meetings_total for k in ks) / p, 1)
-        if (p := sum(k.pairs_total for k in ks))
-        else None,
+        lambda ks: (
+            round(sum(k.meetings_total for k in ks) / p, 1) if (p := sum(k.pairs_total for k in ks)) else None
+        ),
     ),
     Indicator(
         "reviews_on_time_pct",
@@ -199,9 +204,9 @@ class SchoolRow:
             return []
         out = []
         if k.teachers_lagging:
-            out.append(f"педагоги: {k.teachers_pct:g} % при цели {k.teachers_target_pct} %")
+            out.append(f"педагоги: {_number(k.teachers_pct)} % при цели {k.teachers_target_pct} %")
         if k.students_lagging:
-            out.append(f"обучающиеся: {k.students_pct:g} % при цели {k.students_target_pct} %")
+            out.append(f"обучающиеся: {_number(k.students_pct)} % при цели {k.students_target_pct} %")
         return out
 
     def value(self, indicator: Indicator, *, previous: bool = False):
@@ -266,7 +271,9 @@ def rollup_for(organization: Organization, *, today: date, year: int | None = No
     school runs one programme a year; a second one would count its people twice). `schools` narrows it to some
     of those schools (a school's own page)."""
     year = academic_year(today) if year is None else year
-    queryset = schools_under(organization).select_related(*["__".join(["parent"] * n) for n in range(1, LEVELS)])
+    queryset = schools_under(organization).select_related(
+        *["__".join(["parent"] * n) for n in range(1, LEVELS)]
+    )
     if schools is not None:
         queryset = queryset.filter(pk__in=schools)
     schools = list(queryset.order_by("short_name", "pk"))

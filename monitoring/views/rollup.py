@@ -43,6 +43,7 @@ def _cell(indicator, kpis):
 
 def _table(data, columns):
     rows = [{"row": row, "cells": [_cell(c, row.kpis) for c in columns]} for row in data.rows]
+
     def line(label, **kwargs):
         cells = [{"value": data.total(c, **kwargs), "unit": c.unit} for c in columns]
         return {"label": label, "cells": cells}
