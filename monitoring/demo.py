@@ -189,7 +189,7 @@ def build_demo(school: Organization, other: Organization) -> None:
     build_rollup_demo(school, other)
 
 
-OBSERVER = ("Соколова", "Татьяна", "Игоревна")
+OBSERVER = ("Кленова", "Татьяна", "Игоревна")  # a surname no demo person of the schools has
 
 
 def build_rollup_demo(school: Organization, other: Organization) -> None:
