@@ -25,7 +25,23 @@ def can_answer_surveys(actor) -> bool:
     return bool(actor.roles - {Role.OBSERVER})
 
 
+def can_view_dashboard(actor) -> bool:
+    """The monitoring's dashboard: the coordinator and the director see the school, a curator their forms."""
+    return actor.has_role(Role.COORDINATOR, Role.DIRECTOR, Role.CURATOR)
+
+
+def can_edit_analysis(actor) -> bool:
+    """The SWOT, the conclusions and the proposals of the year are the coordinator's."""
+    return actor.has_role(Role.COORDINATOR)
+
+
+def can_download_report(actor) -> bool:
+    """The analytical report covers the whole school: the coordinator prepares it, the director signs it."""
+    return actor.has_role(Role.COORDINATOR, Role.DIRECTOR)
+
+
 NAV_RULES = {
+    "view_dashboard": can_view_dashboard,
     "manage_surveys": can_manage_surveys,
     "view_surveys": can_view_surveys,
     "review_intake": can_review_intake,
