@@ -78,7 +78,7 @@ def change_of(name: str, befores: list[float], afters: list[float]) -> Change:
 
         mean = sum(deltas) / n
         sd = math.sqrt(sum((d - mean) ** 2 for d in deltas) / (n - 1))
-        half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
+        half = float(stats.t.ppf(0.975, n - 1)) * sd / math.sqrt(n)
         ci_low, ci_high = round(mean - half, 2), round(mean + half, 2)
         if sd > 0:
             p_value = float(stats.ttest_rel(afters, befores).pvalue)
