@@ -57,7 +57,9 @@ def test_no_demo_person_is_named_in_the_pages_or_the_export(observer):
             BytesIO(observer.get(reverse("monitoring:rollup.export"), {"year": year}).content)
         )
         texts.append(
-            " ".join(str(c) for ws in workbook.worksheets for row in ws.iter_rows(values_only=True) for c in row)
+            " ".join(
+                str(c) for ws in workbook.worksheets for row in ws.iter_rows(values_only=True) for c in row
+            )
         )
     everything = "\n".join(texts)
     assert "Учитель – ученик" in everything  # the figures are there
