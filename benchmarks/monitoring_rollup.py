@@ -4,8 +4,8 @@
 
 50 schools of a municipality, each with 300 people, its 2025/2026 programme and a year of work written in bulk
 (monitoring/tests/bulk.py: pairs, plans, meetings, reviews, consents, satisfaction and entry/exit campaigns with
-1,000 answers each), and the 2024/2025 programme of ten of them for last year. Then, in turns, 5 times each,
-median:
+1,000 answers each), and the 2024/2025 programme of ten of them for last year. Then, in turns, 3 rounds of
+the median of 3 runs each, median:
 (a) monitoring.selectors.rollup.rollup_for — every school's KPIs, this year and last, totals, lagging;
 (b) the roll-up page through the test client (the selector plus the template), signed in as the observer;
 (c) the roll-up's .xlsx (the selector plus one sheet per indicator);
