@@ -4,6 +4,9 @@ The demo school gets the standard set and a year of questionnaires:
 - intake of the 2026/2027 programme: the potential mentor's questionnaire answered by most of the mentor base
   (some proposals accepted, the rest waiting for the coordinator) and the young teachers' requests;
 - the entry and exit self-assessment of the 2025/2026 pairs (before/after per participant);
+- the year-end satisfaction of the 2025/2026 mentors and mentees, a named campaign per form and side (stage 1),
+  and that year's SWOT filled from the results with the coordinator's conclusions and proposals (the
+  dashboard's and the analytical report's figures);
 - an anonymous satisfaction survey of the «Учитель – ученик» mentees (more than five answers: results shown);
 - an interim feedback survey running now for class 8А and two teachers: the `mentor` and `mentee` logins and
   the `parent`'s child find it in «Мои анкеты»; one 8А student has no parent's consent and cannot answer.
@@ -26,8 +29,9 @@ from django.utils import timezone
 from accounts.models import Membership, Organization, Person, Role, User
 from mentoring.models import MentorProfile
 from monitoring import services
-from monitoring.models import Campaign, IntakeProposal, Response
+from monitoring.models import Campaign, IntakeProposal, Response, Swot
 from monitoring.models.questionnaires import OTHER_LABEL
+from monitoring.services.analysis import swot_prefill, swot_save
 
 TEXTS = {
     "competencies": "",  # from the base entry
@@ -180,6 +184,15 @@ def build_demo(school: Organization, other: Organization) -> None:
     entry_title, exit_title = "Входная самооценка, 2025/2026", "Итоговая самооценка, 2025/2026"
     if entry_title not in existing:
         _entry_and_exit(school, previous, standard, entry_title, exit_title, coordinator)
+    for form in previous.forms.filter(pk__in=previous.pairs.values("form")).order_by("position"):
+        for side, mood in (("mentee", 8), ("mentor", 7)):
+            who = "наставляемых" if side == "mentee" else "наставников"
+            title = f"Удовлетворённость {who} «{form.name}», итоги 2025/2026"
+            questionnaire = standard.get(f"satisfaction_{side}_{form.code}")
+            if title not in existing and questionnaire is not None:
+                _year_end_satisfaction(school, previous, form, questionnaire, title, mood, coordinator)
+    if not Swot.objects.filter(programme=previous).exists():
+        _analysis(previous, coordinator)
     title = "Удовлетворённость наставляемых «Учитель – ученик» (срез за первую четверть)"
     if title not in existing:
         _satisfaction(school, current, standard["satisfaction_mentee_teacher_pupil"], title, coordinator)
@@ -324,6 +337,35 @@ def _entry_and_exit(school, programme, standard, entry_title, exit_title, by) ->
     exit_.refresh_from_db()
     _date_as(entry, date(2025, 9, 22), date(2025, 10, 3))
     _date_as(exit_, date(2026, 5, 12), date(2026, 5, 22))
+
+
+def _year_end_satisfaction(school, programme, form, questionnaire, title, mood, by) -> None:
+    """Stage 1 of the completed year: every participant of the form asked by name, most of them answer."""
+    campaign = _campaign(
+        school, programme, questionnaire, title, by, audience=Campaign.Audience.FORM, form=form
+    )
+    for index, invitation in enumerate(_invitations(campaign)):
+        if index % 6 != 5:
+            _answer(invitation, index, mood - index % 3)
+    services.campaign_close(campaign=campaign, by=by)
+    campaign.refresh_from_db()
+    _date_as(campaign, date(2026, 5, 18), date(2026, 5, 29))
+
+
+def _analysis(programme, by) -> None:
+    """The SWOT of the completed year filled from its results, and the coordinator's conclusions."""
+    swot = swot_prefill(programme=programme, by=by, today=programme.end_date)
+    swot.conclusions = (
+        "Программа наставничества 2025/2026 учебного года реализована: пары работали по утверждённым "
+        "индивидуальным планам, участники отмечают рост уверенности и вовлечённости.\n"
+        "Итоговая самооценка участников выше входной (см. раздел «Результаты участников до и после»)."
+    )
+    swot.proposals = (
+        "Продолжить обучение наставников в «Школе наставников».\n"
+        "Расширить форму «Ученик – ученик» для обучающихся 5–7 классов.\n"
+        "Подобрать пары наставляемым, оставшимся без наставника, до 1 октября."
+    )
+    swot_save(swot=swot, by=by)
 
 
 def _satisfaction(school, programme, questionnaire, title, by) -> None:

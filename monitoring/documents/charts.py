@@ -2,6 +2,7 @@
 (monitoring.selectors.dashboard). pygal writes plain SVG with no browser or native dependency, which WeasyPrint
 embeds as a vector image; matplotlib would also do, but pulls a large native stack for a few bar charts."""
 
+import re
 from base64 import b64encode
 
 import pygal
@@ -49,7 +50,8 @@ def svg(table) -> str | None:
     chart.x_labels = [str(row[0]) for row in table.rows]
     for index in table.series:
         chart.add(table.columns[index], [_number(row[index]) for row in table.rows])
-    return chart.render(is_unicode=True)
+    # pygal leaves an inline script with its tooltip settings even without its scripts: not in a document.
+    return re.sub(r"<script.*?</script>", "", chart.render(is_unicode=True), flags=re.S)
 
 
 def svg_data_uri(table) -> str | None:

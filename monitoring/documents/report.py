@@ -2,6 +2,7 @@
 charts (vector SVG), the SWOT, the coordinator's conclusions and proposals, the school's letterhead and the
 director's signature (the order documents' letterhead and signatory). Also the figures as .xlsx."""
 
+import re
 from datetime import date
 from io import BytesIO
 
@@ -47,7 +48,7 @@ def report_xlsx(programme, *, today: date) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for table in data.tables:
-        sheet = book.create_sheet(table.title[:31].replace("/", "-"))
+        sheet = book.create_sheet(re.sub(r"[\\/*?:\[\]]", "", table.title)[:31])
         sheet.append(
             [safe(f"{table.title} — {programme.organization.short_name}, {programme.academic_year}")]
         )

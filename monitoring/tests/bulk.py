@@ -86,7 +86,7 @@ def build_school(
             start_date=start,
             end_date=end,
         )
-        pairs.append((pair, [queue.pop(0) for _ in range(min(len(queue), 1 + i % 3))]))
+        pairs.append((pair, [queue.pop(0) for _ in range(min(len(queue), 2 + i % 4))]))
     # Some mentees are left waiting for a pair.
     Pair.objects.bulk_create([pair for pair, _ in pairs])
     for pair, members in pairs:
@@ -169,18 +169,23 @@ def build_school(
     entry = campaign(questionnaires["entry"], "Входная самооценка")
     exit_ = campaign(questionnaires["exit"], "Итоговая самооценка", baseline=entry)
     satisfaction = {
-        code: campaign(questionnaires[f"satisfaction_mentee_{code}"], f"Удовлетворённость {code}")
+        (role, code): campaign(
+            questionnaires[f"satisfaction_{role}_{code}"], f"Удовлетворённость {role} {code}"
+        )
         for code in FORMS
+        for role in ("mentor", "mentee")
     }
     scale_questions = {
         key: [q for q in questionnaire.questions.all() if q.type in SCALE_TYPES]
         for key, questionnaire in questionnaires.items()
     }
-    mentee_places = [(place.pair, place.mentee) for place in places]
+    respondents = [(place.pair, place.mentee, "mentee") for place in places] + [
+        (pair, pair.mentor, "mentor") for pair, _ in pairs
+    ]
     made = 0
     responses, answer_rows = [], []
 
-    def respond(camp, questions, pair, person, value):
+    def respond(camp, questions, pair, person, value, role):
         nonlocal made
         response = Response(
             campaign=camp,
@@ -195,11 +200,11 @@ def build_school(
             answer_rows.append((response, q, value(q)))
         made += len(questions)
 
-    for pair, person in mentee_places:
+    for pair, person, role in respondents:
         if made >= answers:
             break
         base = rng.randint(3, 7)
-        respond(entry, scale_questions["entry"], pair, person, lambda q, b=base: b)
+        respond(entry, scale_questions["entry"], pair, person, lambda q, b=base: b, role)
         growth = rng.choice((-1, 0, 1, 2, 2, 3))
         respond(
             exit_,
@@ -207,14 +212,16 @@ def build_school(
             pair,
             person,
             lambda q, b=base, g=growth: max(1, min(10, b - g if q.code.startswith("anxiety") else b + g)),
+            role,
         )
         code = pair.form.code
         respond(
-            satisfaction[code],
-            scale_questions[f"satisfaction_mentee_{code}"],
+            satisfaction[(role, code)],
+            scale_questions[f"satisfaction_{role}_{code}"],
             pair,
             person,
             lambda q: rng.randint(5, 10),
+            role,
         )
     Response.objects.bulk_create(responses)
     Answer.objects.bulk_create(
