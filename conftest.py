@@ -1,7 +1,8 @@
 """Shared test fixtures: a compact world of two schools with one user per role.
 
 Named actors (coordinator, curator, director, mentor, mentee, parent, observer and
-a coordinator of another school) are the rows of every permission grid.
+a coordinator of another school) are the rows of every permission grid. The world's school belongs to a
+municipality, where the observer works (the roll-up); the other school belongs to none.
 """
 
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from accounts.testing.grid import ROLES  # noqa: F401 — the named actors, in t
 class World:
     school: Organization
     other: Organization
+    municipality: Organization | None = None  # the school's parent: the observer works there
     users: dict = field(default_factory=dict)
     persons: dict = field(default_factory=dict)
 
@@ -50,14 +52,21 @@ def world(db) -> World:
 
 
 def build_world() -> World:
+    municipality = Organization.objects.create(
+        full_name="Управление образования администрации города Энска",
+        short_name="Управление образования г. Энска",
+        kind=Organization.Kind.MUNICIPALITY,
+        city="г. Энск",
+    )
     school = Organization.objects.create(
+        parent=municipality,
         full_name="Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»",
         short_name="МБОУ «СОШ № 1»",
         city="г. Энск",
         director_name="Терешкова Валентина Петровна",
     )
     other = Organization.objects.create(full_name="МБОУ «Гимназия № 2» (полное)", short_name="Гимназия № 2")
-    w = World(school=school, other=other)
+    w = World(school=school, other=other, municipality=municipality)
     actors = {
         "coordinator": ("Зерщикова", "Анна", "Николаевна", "F", Role.COORDINATOR),
         "curator": ("Лебедева", "Ольга", "Викторовна", "F", Role.CURATOR),
@@ -71,7 +80,9 @@ def build_world() -> World:
         kind = Person.Kind.EXTERNAL if key == "parent" else Person.Kind.STAFF
         person = make_person(school, last, first, middle, sex=sex, kind=kind)
         w.persons[key] = person
-        w.users[key] = make_user(key, person, school, role)
+        # The observer's login works for the municipality (the roll-up of its schools); their card stays a
+        # person of the school, as anyone's the school keeps records of.
+        w.users[key] = make_user(key, person, municipality if key == "observer" else school, role)
     w.persons["child"] = make_person(
         school, "Сидоров", "Павел", "Игоревич", sex="M", kind=Person.Kind.STUDENT, birth_date=date(2012, 5, 1)
     )

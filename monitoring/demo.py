@@ -4,9 +4,17 @@ The demo school gets the standard set and a year of questionnaires:
 - intake of the 2026/2027 programme: the potential mentor's questionnaire answered by most of the mentor base
   (some proposals accepted, the rest waiting for the coordinator) and the young teachers' requests;
 - the entry and exit self-assessment of the 2025/2026 pairs (before/after per participant);
+- the year-end satisfaction of the 2025/2026 mentors and mentees, a named campaign per form and side (stage 1),
+  and that year's SWOT filled from the results with the coordinator's conclusions and proposals (the
+  dashboard's and the analytical report's figures);
 - an anonymous satisfaction survey of the «Учитель – ученик» mentees (more than five answers: results shown);
 - an interim feedback survey running now for class 8А and two teachers: the `mentor` and `mentee` logins and
   the `parent`'s child find it in «Мои анкеты»; one 8А student has no parent's consent and cannot answer.
+
+The municipality's roll-up (build_rollup_demo, kept apart for easy merging): the login `observer` of «Управление
+образования г. Энска», the parent of both demo schools, and a first-year programme of Гимназия № 2 (its targets,
+no pairs yet), so the observer sees two schools side by side; the demo school's finished 2025/2026 programme is
+last year beside the running 2026/2027.
 
 Everything goes through the services. A campaign is made, answered and closed today (the services accept
 answers only while a campaign runs), then dated as the year would have it. Campaigns are keyed on their title:
@@ -18,11 +26,12 @@ from datetime import date, datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from accounts.models import Organization, Person, User
+from accounts.models import Membership, Organization, Person, Role, User
 from mentoring.models import MentorProfile
 from monitoring import services
-from monitoring.models import Campaign, IntakeProposal, Response
+from monitoring.models import Campaign, IntakeProposal, Response, Swot
 from monitoring.models.questionnaires import OTHER_LABEL
+from monitoring.services.analysis import swot_prefill, swot_save
 
 TEXTS = {
     "competencies": "",  # from the base entry
@@ -175,12 +184,76 @@ def build_demo(school: Organization, other: Organization) -> None:
     entry_title, exit_title = "Входная самооценка, 2025/2026", "Итоговая самооценка, 2025/2026"
     if entry_title not in existing:
         _entry_and_exit(school, previous, standard, entry_title, exit_title, coordinator)
+    for form in previous.forms.filter(pk__in=previous.pairs.values("form")).order_by("position"):
+        for side, mood in (("mentee", 8), ("mentor", 7)):
+            who = "наставляемых" if side == "mentee" else "наставников"
+            title = f"Удовлетворённость {who} «{form.name}», итоги 2025/2026"
+            questionnaire = standard.get(f"satisfaction_{side}_{form.code}")
+            if title not in existing and questionnaire is not None:
+                _year_end_satisfaction(school, previous, form, questionnaire, title, mood, coordinator)
+    if not Swot.objects.filter(programme=previous).exists():
+        _analysis(previous, coordinator)
     title = "Удовлетворённость наставляемых «Учитель – ученик» (срез за первую четверть)"
     if title not in existing:
         _satisfaction(school, current, standard["satisfaction_mentee_teacher_pupil"], title, coordinator)
     title = "Промежуточная обратная связь: 8А и молодые педагоги"
     if title not in existing:
         _interim(school, current, standard["interim"], title, coordinator)
+    build_rollup_demo(school, other)
+
+
+OBSERVER = ("Кленова", "Татьяна", "Игоревна")  # a surname no demo person of the schools has
+
+
+def build_rollup_demo(school: Organization, other: Organization) -> None:
+    """The observer of the schools' municipality and the neighbour school's first programme (idempotent)."""
+    from mentoring.demo import DEMO_PASSWORD
+    from mentoring.models import MentoringForm, Programme
+    from mentoring.services import programme_save
+
+    municipality = school.parent
+    if municipality is None:
+        return
+    last, first, middle = OBSERVER
+    person, _ = Person.objects.get_or_create(
+        organization=municipality,
+        last_name=last,
+        first_name=first,
+        middle_name=middle,
+        defaults={
+            "sex": "F",
+            "kind": Person.Kind.STAFF,
+            "position": "главный специалист отдела общего образования",
+            "email": "observer@uo-ensk.example",
+        },
+    )
+    user, created = User.objects.get_or_create(username="observer")
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.first_name, user.last_name, user.email = first, last, person.email
+        user.save()
+    if person.user_id is None:
+        person.user = user
+        person.save(update_fields=["user"])
+    Membership.objects.get_or_create(user=user, organization=municipality, role=Role.OBSERVER)
+
+    year = school.programmes.order_by("-year").values_list("year", flat=True).first()
+    if year is None or other.parent_id != municipality.pk or other.programmes.filter(year=year).exists():
+        return
+    programme_save(
+        programme=Programme(
+            organization=other,
+            year=year,
+            title=f"Программа наставничества МБОУ «Гимназия № 2» на {year}/{year + 1} учебный год",
+            start_date=date(year, 9, 1),
+            end_date=date(year + 1, 5, 31),
+            teachers_target_pct=10,
+            students_target_pct=10,
+        ),
+        forms=list(MentoringForm.objects.filter(code="teacher_teacher")),
+        directions=[],
+        by=User.objects.get(username="other_coordinator"),
+    )
 
 
 def _mentor_intake(school, programme, questionnaire, title, by) -> None:
@@ -264,6 +337,35 @@ def _entry_and_exit(school, programme, standard, entry_title, exit_title, by) ->
     exit_.refresh_from_db()
     _date_as(entry, date(2025, 9, 22), date(2025, 10, 3))
     _date_as(exit_, date(2026, 5, 12), date(2026, 5, 22))
+
+
+def _year_end_satisfaction(school, programme, form, questionnaire, title, mood, by) -> None:
+    """Stage 1 of the completed year: every participant of the form asked by name, most of them answer."""
+    campaign = _campaign(
+        school, programme, questionnaire, title, by, audience=Campaign.Audience.FORM, form=form
+    )
+    for index, invitation in enumerate(_invitations(campaign)):
+        if index % 6 != 5:
+            _answer(invitation, index, mood - index % 3)
+    services.campaign_close(campaign=campaign, by=by)
+    campaign.refresh_from_db()
+    _date_as(campaign, date(2026, 5, 18), date(2026, 5, 29))
+
+
+def _analysis(programme, by) -> None:
+    """The SWOT of the completed year filled from its results, and the coordinator's conclusions."""
+    swot = swot_prefill(programme=programme, by=by, today=programme.end_date)
+    swot.conclusions = (
+        "Программа наставничества 2025/2026 учебного года реализована: пары работали по утверждённым "
+        "индивидуальным планам, участники отмечают рост уверенности и вовлечённости.\n"
+        "Итоговая самооценка участников выше входной (см. раздел «Результаты участников до и после»)."
+    )
+    swot.proposals = (
+        "Продолжить обучение наставников в «Школе наставников».\n"
+        "Расширить форму «Ученик – ученик» для обучающихся 5–7 классов.\n"
+        "Подобрать пары наставляемым, оставшимся без наставника, до 1 октября."
+    )
+    swot_save(swot=swot, by=by)
 
 
 def _satisfaction(school, programme, questionnaire, title, by) -> None:

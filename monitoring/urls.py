@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import answer, campaigns, intake, questionnaires
+from .views import answer, campaigns, dashboard, intake, questionnaires, rollup
 
 app_name = "monitoring"
 
@@ -59,9 +59,19 @@ urlpatterns = [
     path("a/<str:token>/", answer.answer, name="answer"),
     path("mine/", answer.mine, name="mine"),
     path("mine/<int:pk>/", answer.answer_mine, name="answer.mine"),
+    # Monitoring: the dashboard, the year's SWOT and conclusions, the analytical report
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("programmes/<int:pk>/swot/", dashboard.swot_edit, name="swot.edit"),
+    path("programmes/<int:pk>/swot/prefill/", dashboard.swot_prefill_view, name="swot.prefill"),
+    path("programmes/<int:pk>/report.pdf", dashboard.report_pdf, name="report.pdf"),
+    path("programmes/<int:pk>/report.xlsx", dashboard.report_export, name="report.xlsx"),
     # Intake into the bases
     path("intake/", intake.intake_list, name="intake.list"),
     path("intake/<int:pk>/edit/", intake.intake_edit, name="intake.edit"),
     path("intake/<int:pk>/accept/", intake.intake_accept, name="intake.accept"),
     path("intake/<int:pk>/reject/", intake.intake_reject, name="intake.reject"),
+    # The municipality's (region's) roll-up of its schools
+    path("rollup/", rollup.rollup, name="rollup"),
+    path("rollup/schools/<int:pk>/", rollup.rollup_school, name="rollup.school"),
+    path("rollup/rollup.xlsx", rollup.rollup_export, name="rollup.export"),
 ]

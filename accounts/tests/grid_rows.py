@@ -123,9 +123,9 @@ ROWS = [
     ),
     post(
         "accounts:organization.switch",
-        table=expect(302, other_coordinator=404),
+        table=expect(302, other_coordinator=404, observer=404),
         data=lambda w: {"organization": w.school.pk},
-        note="to the world's school: not one of the other coordinator's",
+        note="to the world's school: not one of the other coordinator's (nor the municipal observer's)",
     ),
     get("admin:index", table=expect(302)),
 ]

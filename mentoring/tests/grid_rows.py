@@ -313,7 +313,8 @@ ROWS = [
         pk("consent_link"),
         expect(403, coordinator=302, curator=302, other_coordinator=404),
     ),
-    get("mentoring:consent.mine", table=expect(200)),
+    # The municipal observer has no card in their organisation: nobody's consents to show.
+    get("mentoring:consent.mine", table=expect(200, observer=404)),
     post(
         "mentoring:consent.sign_mine",
         lambda w: [w.persons["child"].pk],
@@ -334,7 +335,7 @@ ROWS = [
     post(
         "mentoring:consent.withdraw",
         lambda w: [w.persons["child"].pk],
-        expect(403, coordinator=302, curator=302, parent=302, other_coordinator=404),
+        expect(403, coordinator=302, curator=302, parent=302, other_coordinator=404, observer=404),
     ),
     # Packs: the coordinator's pack; a curator sees only their own.
     get(

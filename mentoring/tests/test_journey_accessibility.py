@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 LAPTOP = {"width": 1366, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SKIPPED = ("/static/", "/media/", "/admin/", "/accounts/logout")
-DOCUMENTS = ("/pdf/", "/download/", ".xlsx/", "/letters/", "/template/")  # files, not pages
+DOCUMENTS = ("/pdf/", "/download/", ".xlsx", ".pdf", "/letters/", "/template/", "/scan/")  # files, not pages
 PER_KIND = 1
 DEPTH = 4  # the home page and three clicks from it
 # Pages the gate must have reached (the states the accessibility audit of issue 17 measured).

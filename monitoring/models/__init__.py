@@ -1,3 +1,4 @@
+from .analysis import Swot
 from .campaigns import Answer, Campaign, IntakeProposal, Response, SurveyInvitation
 from .questionnaires import BaseField, Kind, Question, Questionnaire, QuestionType, Respondent, Section
 
@@ -14,4 +15,5 @@ __all__ = [
     "Response",
     "Section",
     "SurveyInvitation",
+    "Swot",
 ]

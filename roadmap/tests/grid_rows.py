@@ -65,10 +65,14 @@ ROWS = [
     post(
         "roadmap:event.complete",
         on_event,
-        expect(403, coordinator=302, mentor=302, other_coordinator=404),
+        expect(403, coordinator=302, mentor=302, other_coordinator=404, observer=404),
         data=lambda w: {"note": "Встречи проведены", "done_on": "2025-11-20"},
     ),
-    post("roadmap:event.reopen", on_event, expect(403, coordinator=302, mentor=302, other_coordinator=404)),
+    post(
+        "roadmap:event.reopen",
+        on_event,
+        expect(403, coordinator=302, mentor=302, other_coordinator=404, observer=404),
+    ),
     get("roadmap:tasks", table=EVERYONE),
     get("roadmap:feed", table=EVERYONE),
     post("roadmap:feed", table=EVERYONE, note="a new address is shown on the page"),
