@@ -12,6 +12,7 @@ from .models import (
     Response,
     Section,
     SurveyInvitation,
+    Swot,
 )
 
 
@@ -85,3 +86,11 @@ class IntakeProposalAdmin(admin.ModelAdmin):
     list_filter = ["base", "status", "organization"]
     search_fields = ["person__last_name", "person__first_name"]
     raw_id_fields = ["response", "person"]
+
+
+@admin.register(Swot)
+class SwotAdmin(admin.ModelAdmin):
+    list_display = ["programme", "updated_by", "updated_at", "prefilled_at"]
+    list_filter = ["programme__organization"]
+    search_fields = ["programme__organization__short_name", "programme__title"]
+    raw_id_fields = ["programme", "updated_by"]
