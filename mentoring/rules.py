@@ -26,7 +26,7 @@ def can_manage_pairs(actor) -> bool:
 
 
 def can_see_pairs(actor) -> bool:
-    return bool(actor.roles)
+    return bool(actor.roles - {Role.OBSERVER})  # the observer sees figures, not a school's work
 
 
 def can_view_safeguarding(actor) -> bool:

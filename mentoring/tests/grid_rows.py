@@ -213,7 +213,7 @@ ROWS = [
     get("mentoring:mentor_base.pdf", table=expect(403, **VIEW)),
     get("mentoring:mentee_base.pdf", table=expect(403, **VIEW)),
     # Pairs
-    get("mentoring:pair.list", table=expect(200)),
+    get("mentoring:pair.list", table=expect(200, observer=403)),
     get("mentoring:pair.create", table=expect(403, **MANAGE)),
     get("mentoring:pair.detail", pk("pair"), expect(404, **PAIR_SEES)),
     get("mentoring:pair.detail", pk("foreign_pair"), expect(404, other_coordinator=200)),

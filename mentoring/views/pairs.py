@@ -35,7 +35,7 @@ def _managed_pair(request, pk) -> Pair:
     return pair
 
 
-@member_required
+@rule_required(rules.can_see_pairs)
 def pair_list(request):
     """«Мои пары» for a mentor, mentee or parent; the register with filters for coordinators and curators."""
     pairs = selectors.pairs_for(request.actor)

@@ -16,7 +16,7 @@ OWN_VIEW = {**STAFF, "other_coordinator": 404}
 FOREIGN_VIEW = {"coordinator": 404, "curator": 404, "director": 404, "other_coordinator": 200}
 EDITOR = {"coordinator": 200, "other_coordinator": 404}
 EDITOR_POST = {"coordinator": 302, "other_coordinator": 404}
-EVERYONE = expect(200)
+EVERYONE = expect(200, observer=403)  # every member of a school; the municipality's observer sees figures only
 
 
 def build(world) -> None:
@@ -76,7 +76,7 @@ ROWS = [
     get("roadmap:tasks", table=EVERYONE),
     get("roadmap:feed", table=EVERYONE),
     post("roadmap:feed", table=EVERYONE, note="a new address is shown on the page"),
-    post("roadmap:feed.revoke", table=expect(302)),
+    post("roadmap:feed.revoke", table=expect(302, observer=403)),
     # The feed is public: the secret address is the key.
     get("roadmap:ical", lambda w: [w.o.feed_token], expect(200, anonymous=200)),
 ]
