@@ -57,3 +57,30 @@ def consent_tracker(
             }
         )
     return rows
+
+
+def consents_by_kind(history, today=None) -> list[dict]:
+    """A person's consents (newest first) as one entry per kind: the consent that decides now (`current`: the
+    latest one — at most one is requested or given at a time), whether it is in force, and the earlier ones
+    it replaced (`earlier`), so «дано» and «отозвано» of one kind are never shown side by side unexplained."""
+    today = today or timezone.localdate()
+    by_kind: dict[str, list] = {}
+    for consent in history:
+        by_kind.setdefault(consent.kind, []).append(consent)
+    entries = []
+    for kind, label in ConsentKind.choices:
+        consents = by_kind.get(kind)
+        if not consents:
+            continue
+        current, *earlier = consents
+        entries.append(
+            {
+                "kind": kind,
+                "label": label,
+                "current": current,
+                "in_force": current.is_valid(today),
+                "lapsed": current.status == Consent.Status.GIVEN and not current.is_valid(today),
+                "earlier": earlier,
+            }
+        )
+    return entries

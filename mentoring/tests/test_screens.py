@@ -45,3 +45,65 @@ def test_the_coordinators_register_keeps_the_mentor_column_and_stacks_on_a_phone
     assert 'id="my-pairs"' not in html
     assert 'class="table table-hover bg-white align-middle table-stack"' in html
     assert 'data-label="Наставник"' in html and "Иванова Мария Петровна" in html
+
+
+def _consent(world, kind, status, requested, **fields):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from accounts.models import Consent
+
+    def at(day):
+        return timezone.make_aware(datetime.combine(day, datetime.min.time()).replace(hour=12))
+
+    return Consent.objects.create(
+        organization=world.school,
+        subject=world.persons["child"],
+        signer=world.persons["parent"],
+        kind=kind,
+        status=status,
+        method=Consent.Method.ONLINE,
+        requested_at=at(requested),
+        given_at=at(requested),
+        withdrawn_at=at(fields.pop("withdrawn")) if "withdrawn" in fields else None,
+        **fields,
+    )
+
+
+def consent_items(html: str) -> dict[str, str]:
+    return dict(
+        re.findall(r'<li class="mb-2" data-kind="(\w+)">(.*?)</li>\s*(?=<li class="mb-2"|</ul>)', html, re.S)
+    )
+
+
+def test_parents_consents_say_which_one_is_in_force(world, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import Consent, ConsentKind
+
+    today = timezone.localdate()
+
+    def day(n):
+        return today - timedelta(days=n)
+
+    # personal data: given, withdrawn, given again — the new one is in force, the old one is history
+    _consent(world, ConsentKind.PERSONAL_DATA, Consent.Status.WITHDRAWN, day(90), withdrawn=day(60))
+    _consent(world, ConsentKind.PERSONAL_DATA, Consent.Status.GIVEN, day(30), expires_on=day(-300))
+    # participation: given, then withdrawn — nothing in force
+    _consent(world, ConsentKind.PARTICIPATION, Consent.Status.WITHDRAWN, day(90), withdrawn=day(10))
+    # publication: given, but its term is over — not in force either
+    _consent(world, ConsentKind.PUBLICATION, Consent.Status.GIVEN, day(400), expires_on=day(1))
+    html = world.client(client, "parent").get(reverse("mentoring:consent.mine")).content.decode()
+    items = consent_items(html)
+    data, participation, publication = items["personal_data"], items["participation"], items["publication"]
+    current = data.split("<details", 1)[0]
+    assert "действует" in current and "не действует" not in current
+    assert f"дано {day(30):%d.%m.%Y}, до {day(-300):%d.%m.%Y}" in current and "отозвано" not in current
+    assert "История: ещё 1 (заменены текущим)" in data
+    assert f"дано {day(90):%d.%m.%Y}, отозвано {day(60):%d.%m.%Y}" in data
+    assert "не действует" in participation and f"отозвано {day(10):%d.%m.%Y}" in participation
+    assert "<details" not in participation
+    assert "не действует" in publication and f"истёк срок {day(1):%d.%m.%Y}" in publication

@@ -252,6 +252,7 @@ def mine(request):
             {
                 "subject": subject,
                 "consents": history,
+                "kinds": selectors.consents_by_kind(history),
                 "valid": consents.has_valid_consent(subject),
                 "given": any(c.status == Consent.Status.GIVEN for c in history),
                 # an adult signs for themself, a minor's consent is signed by a parent

@@ -67,7 +67,12 @@ def pair_list(request):
     return render(
         request,
         "mentoring/pairs/pair_list.html",
-        {"page": page, "filters": filters, "manager": manager, "me": getattr(request.actor.person, "pk", None)},
+        {
+            "page": page,
+            "filters": filters,
+            "manager": manager,
+            "me": getattr(request.actor.person, "pk", None),
+        },
     )
 
 
