@@ -41,6 +41,7 @@ class PaperConsentForm(CrispyMixin, forms.Form):
 
 
 class TrackerFilterForm(FilterFormMixin, forms.Form):
+    q = forms.CharField(label="Поиск", required=False)
     programme = forms.ModelChoiceField(
         label="Программа", queryset=None, required=False, empty_label="Все участники баз"
     )

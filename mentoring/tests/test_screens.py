@@ -107,3 +107,62 @@ def test_parents_consents_say_which_one_is_in_force(world, client):
     assert "не действует" in participation and f"отозвано {day(10):%d.%m.%Y}" in participation
     assert "<details" not in participation
     assert "не действует" in publication and f"истёк срок {day(1):%d.%m.%Y}" in publication
+
+
+def add_mentees(world, count, start=0):
+    """`count` pupils of 9А in the mentee base, each with a withdrawn consent and a guardian."""
+    from datetime import date
+
+    from accounts.models import Consent, ConsentKind, Guardianship, Person
+    from conftest import make_person
+    from mentoring.models import MenteeProfile
+
+    for n in range(start, start + count):
+        child = make_person(
+            world.school,
+            f"Ученикова{n:03d}",
+            "Анна",
+            "",
+            kind=Person.Kind.STUDENT,
+            group="9А",
+            birth_date=date(2011, 1, 1),
+        )
+        MenteeProfile.objects.create(organization=world.school, person=child, entered_on=date(2025, 9, 1))
+        Guardianship.objects.create(guardian=world.persons["parent"], child=child, relation="mother")
+        Consent.objects.create(
+            organization=world.school,
+            subject=child,
+            kind=ConsentKind.PUBLICATION,
+            status=Consent.Status.REQUESTED,
+        )
+
+
+def test_consent_tracker_is_paginated_filtered_and_its_queries_do_not_grow(
+    world, client, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    coordinator = world.client(client, "coordinator")
+    url = reverse("mentoring:consent.tracker")
+    add_mentees(world, 5)
+    with CaptureQueriesContext(connection) as small:
+        html = coordinator.get(url).content.decode()
+    assert html.count('<tr class="table-warning">') == 5
+    add_mentees(world, 70, start=5)  # past one page of 50
+    with django_assert_num_queries(len(small)):
+        html = coordinator.get(url).content.decode()
+    assert html.count('<tr class="table-warning">') == 50
+    assert "Участники 1–50 из 75" in html and "1 из 2" in html
+    assert "Нет согласия: <strong>75</strong>" in html  # the count is of everyone, not of the page
+    second = coordinator.get(url, {"page": 2}).content.decode()
+    assert second.count('<tr class="table-warning">') == 25 and "Ученикова074" in second
+    assert "Ученикова074" not in html
+    # the search keeps the other filters and finds one person by name and class
+    found = coordinator.get(url, {"q": "ученикова007 9а"}).content.decode()
+    assert found.count('<tr class="table-warning">') == 1 and "Ученикова007" in found
+    # one action still asks everyone filtered, not only the page shown
+    coordinator.post(reverse("mentoring:consent.request_all"), {"group": "9А"})
+    from accounts.models import ConsentRequest
+
+    assert ConsentRequest.objects.filter(subject__group="9А").values("subject").distinct().count() == 75
