@@ -166,3 +166,53 @@ def test_consent_tracker_is_paginated_filtered_and_its_queries_do_not_grow(
     from accounts.models import ConsentRequest
 
     assert ConsentRequest.objects.filter(subject__group="9А").values("subject").distinct().count() == 75
+
+
+def test_mentor_base_columns_and_compact_mode_are_remembered_per_user_and_exports_keep_everything(
+    world, client, active_pair
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from conftest import make_bases
+    from mentoring.models.catalogue_data import MENTOR_BASE_COLUMNS
+
+    make_bases(world)
+    url = reverse("mentoring:mentor_base.list")
+    coordinator = world.client(client, "coordinator")
+    full = coordinator.get(url).content.decode()
+    assert full.count('<th scope="col"') == len(MENTOR_BASE_COLUMNS) + 1  # + the actions
+    assert " base-compact" not in full and 'class="sticky-name">ФИО наставника' in full
+    keep = ["contacts", "competencies", "mentee_full_names", "form", "end_date"]
+    response = coordinator.post(
+        reverse("mentoring:base.view", args=["mentors"]),
+        {"columns": keep, "compact": "1", "back": url + "?pairing=paired"},
+    )
+    assert response["Location"] == url + "?pairing=paired"
+    page = coordinator.get(url).content.decode()
+    titles = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', page)
+    wanted = {"number", "mentor_full_name", *keep}
+    assert titles == [c["title_ru"] for c in MENTOR_BASE_COLUMNS if c["code"] in wanted]
+    assert "Основные компетенции наставника" in titles and "Место работы/учебы наставника" not in titles
+    assert " base-compact" in page and f"скрыто {len(MENTOR_BASE_COLUMNS) - len(wanted)}" in page
+    assert "Иванова Мария Петровна" in page  # the name cannot be hidden
+    # the row has as many cells as shown columns (+ actions): the pair's sub-cells were cut the same way
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    first_row = body.split("</tr>", 1)[0]
+    assert first_row.count("<td") == len(titles) + 1
+    # the .xlsx keeps every column
+    sheet = load_workbook(BytesIO(coordinator.get(url, {"format": "xlsx"}).content)).active
+    assert [cell.value for cell in sheet[2]] == [c["title_ru"] for c in MENTOR_BASE_COLUMNS]
+    # another user's view is their own
+    director = world.client(client.__class__(), "director").get(url).content.decode()
+    assert (
+        " base-compact" not in director and director.count('<th scope="col"') == len(MENTOR_BASE_COLUMNS) + 1
+    )
+    # «Показать все» brings everything back; a foreign «back» is not followed
+    response = coordinator.post(
+        reverse("mentoring:base.view", args=["mentors"]), {"reset": "1", "back": "https://evil.example/"}
+    )
+    assert response["Location"] == url
+    assert coordinator.get(url).content.decode().count('<th scope="col"') == len(MENTOR_BASE_COLUMNS) + 1
+    assert coordinator.post(reverse("mentoring:base.view", args=["nope"])).status_code == 404
