@@ -1,11 +1,10 @@
 """The two bases: the tables of seed 003 Appendix 3 with filters, the .xlsx export, the profile forms and the
 mentees without a pair."""
 
+import re
 from datetime import date
 from io import BytesIO
 from urllib.parse import quote
-
-import re
 
 import pytest
 from django.db import connection
