@@ -147,6 +147,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "mentoring.views.errors.error_400"
 handler403 = "mentoring.views.errors.error_403"
 handler404 = "mentoring.views.errors.error_404"
 handler500 = "mentoring.views.errors.error_500"
