@@ -12,10 +12,10 @@ from importlib import import_module
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
 
 from accounts.testing.axe import axe_violations, describe, sideways_overflow
 from mentoring.demo import DEMO_LOGINS, DEMO_PASSWORD

@@ -216,3 +216,77 @@ def test_mentor_base_columns_and_compact_mode_are_remembered_per_user_and_export
     assert response["Location"] == url
     assert coordinator.get(url).content.decode().count('<th scope="col"') == len(MENTOR_BASE_COLUMNS) + 1
     assert coordinator.post(reverse("mentoring:base.view", args=["nope"])).status_code == 404
+
+
+def _pages_stay_constant(client, url, grow, row_marker, *, per_page=50):
+    """The page's queries with a little data and with more than a page of it are the same number; the second
+    page holds the rest."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    grow(5)
+    with CaptureQueriesContext(connection) as small:
+        first = client.get(url)
+    assert first.status_code == 200
+    grow(per_page + 10)
+    with CaptureQueriesContext(connection) as large:
+        full = client.get(url).content.decode()
+    assert len(large) == len(small), (len(small), len(large))
+    assert full.count(row_marker) == per_page and "1 из 2" in full
+    rest = client.get(url, {"page": 2}).content.decode()
+    assert rest.count(row_marker) == 15
+    return full
+
+
+def test_review_and_safeguarding_lists_are_paginated_with_constant_queries(world, client, programme):
+    from mentoring.models import Pair, SafeguardingReport
+    from mentoring.tests.test_bases import _grow
+
+    coordinator = world.client(client, "coordinator")
+    _pages_stay_constant(
+        coordinator,
+        reverse("mentoring:review.list"),
+        lambda n: _grow(world, programme, n),
+        'data-label="Наставляемый"',
+    )
+
+    def reports(n):
+        pairs = Pair.objects.filter(safeguarding_reports__isnull=True).prefetch_related("memberships")[:n]
+        SafeguardingReport.objects.bulk_create(
+            SafeguardingReport(
+                organization=world.school,
+                pair=pair,
+                mentee=pair.memberships.all()[0].mentee,
+                kind=SafeguardingReport.Kind.choices[0][0],
+                description="—",
+                reported_by=world.users["mentor"],
+            )
+            for pair in pairs
+        )
+
+    Pair.objects.filter(safeguarding_reports__isnull=False).delete()
+    _pages_stay_constant(
+        coordinator, reverse("mentoring:safeguarding.list"), reports, 'data-label="Что произошло"'
+    )
+
+
+def test_invitation_list_is_paginated_with_constant_queries(world, client):
+    from accounts import services as account_services
+    from accounts.models import Person, Role
+    from conftest import make_person
+
+    def invite(n):
+        for i in range(n):
+            person = make_person(
+                world.school, f"Приглашённый{Person.objects.count()}{i}", "Имя", kind=Person.Kind.STAFF
+            )
+            account_services.invitation_create(
+                person=person,
+                role=Role.MENTOR,
+                by=world.users["coordinator"],
+                email=f"p{person.pk}@example.ru",
+            )
+
+    _pages_stay_constant(
+        world.client(client, "coordinator"), reverse("accounts:invitation.list"), invite, 'data-label="Роль"'
+    )
