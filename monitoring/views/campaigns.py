@@ -3,6 +3,7 @@ letters for those without e-mail, closing, the results and their .xlsx export.""
 
 from datetime import timedelta
 
+from django.core.paginator import Paginator
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,8 +26,9 @@ def _campaign(request, pk) -> Campaign:
 
 @rule_required(rules.can_view_surveys)
 def campaign_list(request):
-    campaigns = selectors.with_rates(request.organization.campaigns.all())
-    return render(request, "monitoring/campaigns/list.html", {"campaigns": campaigns})
+    campaigns = selectors.with_rates(request.organization.campaigns.order_by("-opens_on", "-pk"))
+    page = Paginator(campaigns, 30).get_page(request.GET.get("page"))
+    return render(request, "monitoring/campaigns/list.html", {"campaigns": page, "page": page})
 
 
 def _edit(request, campaign: Campaign, heading: str):
