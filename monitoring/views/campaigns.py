@@ -3,9 +3,9 @@ letters for those without e-mail, closing, the results and their .xlsx export.""
 
 from datetime import timedelta
 
-from django.core.paginator import Paginator
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST

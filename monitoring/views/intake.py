@@ -1,9 +1,9 @@
 """Intake into the bases: the entries proposed by potential mentors' and mentees' answers, accepted in one click,
 edited first, or rejected."""
 
-from django.core.paginator import Paginator
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
