@@ -63,3 +63,17 @@ def test_intake_proposals_are_paginated_and_keep_the_status_tab(world, client, p
         30,
         params={"status": IntakeProposal.Status.REJECTED},
     )
+
+
+def test_a_campaigns_invited_people_come_a_hundred_at_a_time(world, client, programme):
+    questionnaire = make_questionnaire(world, [("Как дела?", "text", {})])
+    people = [
+        make_person(world.school, f"Приглашённый{n:03d}", "Иван", kind=Person.Kind.STAFF) for n in range(103)
+    ]
+    campaign = make_campaign(world, programme, questionnaire, people=people)
+    coordinator = world.client(client, "coordinator")
+    url = campaign.get_absolute_url()
+    first = coordinator.get(url).content.decode()
+    assert first.count("Приглашённый") == 100 and "Приглашённый000" in first and "1 из 2" in first
+    second = coordinator.get(url, {"page": 2}).content.decode()
+    assert second.count("Приглашённый") == 3 and "Приглашённый102" in second

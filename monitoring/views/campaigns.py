@@ -95,7 +95,11 @@ def campaign_detail(request, pk):
         context["invitees"] = invitees
         context["with_address"] = sum(1 for invitee in invitees if selectors.addresses(invitee.person))
     else:
-        context["invitations"] = campaign.invitations.select_related("person", "form")
+        invitations = campaign.invitations.select_related("person", "form").order_by(
+            "person__last_name", "person__first_name", "pk"
+        )
+        context["page"] = Paginator(invitations, 100).get_page(request.GET.get("page"))
+        context["invitations"] = context["page"]
     return render(request, "monitoring/campaigns/detail.html", context)
 
 
