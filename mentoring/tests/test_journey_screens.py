@@ -30,7 +30,7 @@ CUT_PLACEHOLDERS = """() => {
     const text = el.tagName === 'SELECT' ? el.options[el.selectedIndex]?.text || '' : el.placeholder;
     const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     return el.offsetParent !== null && canvas.measureText(text).width > room + 1;
-  }).map(el => el.name + ': ' + (el.placeholder || el.options[el.selectedIndex]?.text));
+  }).map(el => el.name + ': ' + (el.placeholder || el.options[el.selectedIndex]?.text) + ` (${el.clientWidth} px)`);
 }"""
 
 
@@ -73,6 +73,12 @@ def test_my_pairs_and_consents_on_a_phone_and_a_laptop(world, live_server, page,
         ),
         ("parent", reverse("mentoring:consent.mine"), ["не действует", "отозвано 01.10.2025"]),
         ("coordinator", reverse("mentoring:consent.tracker"), ["Ученикова000", "1 из 2"]),
+        (
+            "coordinator",
+            reverse("mentoring:pair.list"),
+            ["Иванова Мария Петровна", pair.get_status_display()],
+        ),
+        ("coordinator", reverse("mentoring:mentee_base.list"), ["База наставляемых", "1 из 2"]),
     ]:
         page.context.clear_cookies()
         page.set_viewport_size(LAPTOP)
@@ -81,7 +87,7 @@ def test_my_pairs_and_consents_on_a_phone_and_a_laptop(world, live_server, page,
         for size, label in SIZES:
             page.set_viewport_size(size)
             for text in checks:
-                target = page.get_by_text(text, exact=False).first
+                target = page.locator("main").get_by_text(text, exact=False).locator("visible=true").first
                 expect(target).to_be_visible()
                 if text != "Период" or label == "390":  # the column title shows as a cell label on a phone
                     inside_window(page, target, f"{who} {url} {label}: {text}")

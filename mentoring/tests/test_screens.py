@@ -290,3 +290,22 @@ def test_invitation_list_is_paginated_with_constant_queries(world, client):
     _pages_stay_constant(
         world.client(client, "coordinator"), reverse("accounts:invitation.list"), invite, 'data-label="Роль"'
     )
+
+
+def test_the_mentee_base_has_its_own_remembered_view(world, client, active_pair):
+    from conftest import make_bases
+
+    make_bases(world)
+    coordinator = world.client(client, "coordinator")
+    contacts = "Контактные данные для связи (данные представителя)"
+
+    def headers(html):
+        return re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', html)
+
+    assert contacts in headers(coordinator.get(reverse("mentoring:mentee_base.list")).content.decode())
+    coordinator.post(reverse("mentoring:base.view", args=["mentees"]), {"columns": ["birth_year"]})
+    mentees = coordinator.get(reverse("mentoring:mentee_base.list")).content.decode()
+    assert headers(mentees) == ["№", "ФИО наставляемого", "Год рождения наставляемого"]
+    # the mentor base keeps its own view
+    mentors = coordinator.get(reverse("mentoring:mentor_base.list")).content.decode()
+    assert "Контактные данные для связи" in headers(mentors) and " base-compact" not in mentors

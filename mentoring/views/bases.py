@@ -28,8 +28,8 @@ from mentoring.models.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COL
 from mentoring.selectors.bases import MENTEE_TITLE, MENTOR_TITLE
 
 PAGE_SIZE = 50
-# The number and the name stay on screen (the name column is sticky); every other column may be hidden.
-ALWAYS_SHOWN = ("number", "mentor_full_name", "mentee_full_name")
+# The first two columns, the number and the person's name, stay on screen (sticky); every other may be hidden.
+ALWAYS_SHOWN = 2
 BASES = {
     "mentors": (MENTOR_BASE_COLUMNS, "mentoring:mentor_base.list"),
     "mentees": (MENTEE_BASE_COLUMNS, "mentoring:mentee_base.list"),
@@ -55,7 +55,7 @@ def base_view(request, base):
         raise Http404
     columns, list_url = BASES[base]
     wanted = set(request.POST.getlist("columns"))
-    hidden = [c["code"] for c in columns if c["code"] not in wanted and c["code"] not in ALWAYS_SHOWN]
+    hidden = [c["code"] for c in columns[ALWAYS_SHOWN:] if c["code"] not in wanted]
     if request.POST.get("reset"):
         hidden, compact = [], False
     else:
@@ -101,7 +101,8 @@ def _base_page(request, *, filters, profiles, build_rows, title, columns, create
     export["format"] = "xlsx"
     base = "mentors" if "mentor_base" in create_url else "mentees"
     view = preference_get(request.user, f"base_view:{base}", {})
-    hidden = set(view.get("hidden", [])) - set(ALWAYS_SHOWN)
+    always = {column["code"] for column in columns[:ALWAYS_SHOWN]}
+    hidden = set(view.get("hidden", [])) - always
     shown = [i for i, column in enumerate(columns) if column["code"] not in hidden]
     context = {
         "title": title,
@@ -110,7 +111,7 @@ def _base_page(request, *, filters, profiles, build_rows, title, columns, create
         "shown_columns": [columns[i] for i in shown],
         "hidden_count": len(columns) - len(shown),
         "hidden": hidden,
-        "always_shown": ALWAYS_SHOWN,
+        "always_shown": always,
         "compact": bool(view.get("compact")),
         "filters": filters,
         "page": page,
