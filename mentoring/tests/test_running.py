@@ -111,3 +111,22 @@ def test_weasyprints_harfbuzz_warning_is_filtered():
     assert result.returncode == 0, result.stderr
     assert "HarfBuzz" not in result.stderr
     assert re.search(r"DeprecationWarning: another deprecation", result.stderr)
+
+
+@pytest.mark.parametrize("value, secure", [("0", False), (None, True)])
+def test_cookies_lose_the_secure_flag_only_when_asked(value, secure):
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "mentoring.settings",
+    }
+    env.pop("SECURE_COOKIES", None)
+    if value is not None:
+        env["SECURE_COOKIES"] = value
+    code = (
+        "from django.conf import settings; print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.stdout.split() == [str(secure)] * 2, result.stderr
