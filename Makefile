@@ -1,11 +1,13 @@
 # Two commands on a fresh machine: `make run` and `make test`.
+# `make run` shows what a school sees (DEBUG off: the Russian error pages, static files from whitenoise);
+# `make dev` is the same demo with DEBUG on (Django's debug pages) for development. Both: PORT=8080 HOST=0.0.0.0.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv migrate demo browser-deps browser-test lint format clean backup restore
+.PHONY: run dev static test venv migrate demo browser-deps browser-test lint format clean backup restore
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Нужен Python 3.11 ($(PYTHON))"; exit 1; }
@@ -22,8 +24,28 @@ migrate: venv
 demo: migrate
 	$(PY) manage.py demo_data
 
-run: demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+URL = http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+# DEBUG off over plain http on this computer: no redirect to https, cookies without the Secure flag, no HSTS.
+LOCAL_PROD = DEBUG=0 SECRET_KEY="$$(cat var/run-secret-key)" ALLOWED_HOSTS=127.0.0.1,localhost,$(HOST) \
+	SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 BEHIND_HTTPS_PROXY=0 SITE_URL=$(URL)
+
+# A secret of this copy for `make run` (DEBUG off requires one), made once, kept out of git in var/.
+var/run-secret-key:
+	@mkdir -p var
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+static: venv var/run-secret-key
+	$(LOCAL_PROD) $(PY) manage.py collectstatic --noinput -v 0
+
+run: static
+	SITE_URL=$(URL) $(MAKE) --no-print-directory demo
+	@echo "Открывайте $(URL)/ — так школа видит систему (DEBUG выключен). Остановить: Ctrl+C."
+	$(LOCAL_PROD) $(PY) manage.py runserver $(HOST):$(PORT)
+
+dev:
+	SITE_URL=$(URL) $(MAKE) --no-print-directory demo
+	@echo "Режим разработки (DEBUG включён): $(URL)/"
+	DEBUG=1 SITE_URL=$(URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: venv
 	$(PY) -m pytest -q -m "not browser" -n auto --dist worksteal

@@ -99,6 +99,11 @@ def order_number_format_problem(fmt: str) -> str:
 class User(AbstractUser):
     """A login. Personal data lives on Person; the user is linked to one Person per organisation."""
 
+    # How this user likes their screens (not personal data): e.g. {"base_view:mentors": {"hidden": [...],
+    # "compact": true}} — the columns hidden and the compact mode of a base table. Written by
+    # accounts.services.preferences only.
+    preferences = models.JSONField("настройки экранов", default=dict, blank=True)
+
     class Meta:
         verbose_name = "пользователь"
         verbose_name_plural = "пользователи"

@@ -3,6 +3,7 @@ environment (or a `.env` file beside manage.py) through the typed helpers of men
 The embedded default — SQLite, console e-mail, in-process tasks — needs no configuration."""
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,6 +28,10 @@ def _load_dotenv(path: Path) -> None:
 
 
 _load_dotenv(BASE_DIR / ".env")
+
+# WeasyPrint warns on import when the system lacks libharfbuzz-subset (a DeprecationWarning about its future
+# versions): the PDFs are made all the same, so a newcomer's `make run` should not open with it.
+warnings.filterwarnings("ignore", message="HarfBuzz-Subset will be required", category=DeprecationWarning)
 
 DEBUG = env_bool("DEBUG", True)
 _DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
@@ -296,8 +301,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_REDIRECT_EXEMPT = [r"^health/"]  # the load balancer probes the app servers over plain HTTP
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # SECURE_COOKIES=0 only for `make run` (DEBUG off over plain http on this computer): a browser would not
+    # send a Secure cookie back over http, so nobody could sign in.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

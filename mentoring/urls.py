@@ -45,6 +45,7 @@ mentoring_patterns = [
     path("bases/mentees/new/", bases.mentee_edit, name="mentee_base.create"),
     path("bases/mentees/<int:pk>/edit/", bases.mentee_edit, name="mentee_base.update"),
     path("bases/mentees/unpaired/", bases.unpaired_list, name="mentee_base.unpaired"),
+    path("bases/<str:base>/view/", bases.base_view, name="base.view"),
     path("mentor-code/", bases.mentor_code, name="mentor_code"),
     # Pairs and groups
     path("pairs/", pairs.pair_list, name="pair.list"),
@@ -146,6 +147,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "mentoring.views.errors.error_400"
 handler403 = "mentoring.views.errors.error_403"
 handler404 = "mentoring.views.errors.error_404"
 handler500 = "mentoring.views.errors.error_500"

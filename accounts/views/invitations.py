@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -45,12 +46,14 @@ def invitation_create(request, pk):
 
 @rule_required(rules.can_view_invitations)
 def invitation_list(request):
-    invitations = request.organization.invitations.select_related("person", "created_by")
+    invitations = request.organization.invitations.select_related("person", "created_by", "confirmed_by")
+    page = Paginator(invitations.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "accounts/invitation_list.html",
         {
-            "invitations": invitations[:500],
+            "invitations": page,
+            "page": page,
             "may_revoke": rules.can_invite(request.actor),
             "may_confirm": rules.can_confirm_role_grants(request.actor),
         },

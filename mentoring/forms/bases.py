@@ -191,6 +191,8 @@ class BaseFilterForm(FilterFormMixin, forms.Form):
             data["programme"] = latest.pk if latest else ""
         super().__init__(data)
         self.fields["programme"].queryset = programmes
+        # «Программа 2025/2026»: the full title is cut in a filter box at 1366 px
+        self.fields["programme"].label_from_instance = lambda p: f"Программа {p.academic_year}"
         self.fields["category"].queryset = self.category_model.objects.all()
         self.fields["form"].queryset = MentoringForm.objects.filter(
             programmes__organization=organization

@@ -41,6 +41,7 @@ class PaperConsentForm(CrispyMixin, forms.Form):
 
 
 class TrackerFilterForm(FilterFormMixin, forms.Form):
+    q = forms.CharField(label="Поиск", required=False)
     programme = forms.ModelChoiceField(
         label="Программа", queryset=None, required=False, empty_label="Все участники баз"
     )
@@ -57,6 +58,7 @@ class TrackerFilterForm(FilterFormMixin, forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = organization.programmes.all()
+        self.fields["programme"].label_from_instance = lambda p: f"Программа {p.academic_year}"
         self.fields["form"].queryset = MentoringForm.objects.filter(
             programmes__organization=organization
         ).distinct()

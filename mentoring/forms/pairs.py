@@ -142,6 +142,9 @@ class PairFilterForm(FilterFormMixin, forms.Form):
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = organization.programmes.all()
+        self.fields["programme"].label_from_instance = lambda p: (
+            f"Программа {p.academic_year}"
+        )  # fits the bar
         self.fields["form"].queryset = MentoringForm.objects.filter(
             programmes__organization=organization
         ).distinct()

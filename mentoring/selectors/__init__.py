@@ -1,7 +1,7 @@
 """Reads that follow relations, per area; they take an actor or an organisation, never a request."""
 
 from .bases import mentee_rows, mentor_rows, unpaired_mentees, with_mentee_base, with_mentor_base
-from .consents import consent_tracker
+from .consents import consent_tracker, consents_by_kind
 from .orders import orders_for
 from .pairs import (
     curator_area_q,
@@ -21,6 +21,7 @@ from .work import plan_progress, plans_for, review_is_late, review_rows
 __all__ = [
     "bases_status",
     "consent_tracker",
+    "consents_by_kind",
     "coverage",
     "curator_area_q",
     "curator_emails",

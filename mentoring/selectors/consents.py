@@ -3,7 +3,7 @@
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from accounts.models import Consent, ConsentKind, ConsentRequest, Guardianship
+from accounts.models import Consent, ConsentKind, ConsentRequest, Guardianship, search_q
 from accounts.services.consents import REQUIRED_KINDS
 from mentoring.models import Pair
 
@@ -12,10 +12,11 @@ MENTORING_NOW = (Pair.Status.DRAFT, Pair.Status.AGREED, Pair.Status.APPROVED, Pa
 
 
 def consent_tracker(
-    organization, *, programme=None, form=None, group: str = "", state: str = ""
+    organization, *, programme=None, form=None, group: str = "", state: str = "", search: str = ""
 ) -> list[dict]:
     """One row per participant (of the bases or of a pair), with everything the tracker shows loaded in a
-    fixed number of queries. `state`: "missing" or "valid" keeps only those rows."""
+    fixed number of queries. `state`: "missing" or "valid" keeps only those rows; `search`: words of the
+    name or class («сидоров 7б»)."""
     people = organization.persons.filter(
         Q(mentor_profile__isnull=False) | Q(mentee_profile__isnull=False) | Q(pair_memberships__isnull=False)
     )
@@ -30,10 +31,16 @@ def consent_tracker(
         )
     if group:
         people = people.filter(group__iexact=group.replace(" ", ""))
-    people = people.distinct().prefetch_related(
-        Prefetch("consents", queryset=Consent.objects.select_related("link").order_by("-requested_at")),
-        Prefetch("consent_requests", queryset=ConsentRequest.objects.order_by("-created_at")),
-        Prefetch("guardianships", queryset=Guardianship.objects.select_related("guardian")),
+    if search:
+        people = people.filter(search_q(search))
+    people = (
+        people.distinct()
+        .order_by("last_name", "first_name", "middle_name", "pk")
+        .prefetch_related(
+            Prefetch("consents", queryset=Consent.objects.select_related("link").order_by("-requested_at")),
+            Prefetch("consent_requests", queryset=ConsentRequest.objects.order_by("-created_at")),
+            Prefetch("guardianships", queryset=Guardianship.objects.select_related("guardian")),
+        )
     )
     rows, today = [], timezone.localdate()
     for person in people:
@@ -57,3 +64,30 @@ def consent_tracker(
             }
         )
     return rows
+
+
+def consents_by_kind(history, today=None) -> list[dict]:
+    """A person's consents (newest first) as one entry per kind: the consent that decides now (`current`: the
+    latest one — at most one is requested or given at a time), whether it is in force, and the earlier ones
+    it replaced (`earlier`), so «дано» and «отозвано» of one kind are never shown side by side unexplained."""
+    today = today or timezone.localdate()
+    by_kind: dict[str, list] = {}
+    for consent in history:
+        by_kind.setdefault(consent.kind, []).append(consent)
+    entries = []
+    for kind, label in ConsentKind.choices:
+        consents = by_kind.get(kind)
+        if not consents:
+            continue
+        current, *earlier = consents
+        entries.append(
+            {
+                "kind": kind,
+                "label": label,
+                "current": current,
+                "in_force": current.is_valid(today),
+                "lapsed": current.status == Consent.Status.GIVEN and not current.is_valid(today),
+                "earlier": earlier,
+            }
+        )
+    return entries

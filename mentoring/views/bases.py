@@ -6,9 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from accounts.infra.forms import apply_errors, form_errors
 from accounts.models import search_q
+from accounts.services.preferences import preference_get, preference_save
 from accounts.views.web import file_response, is_htmx, member_required, require, rule_required
 from mentoring import rules, selectors, services
 from mentoring.documents.spreadsheets import XLSX, base_xlsx
@@ -24,6 +28,43 @@ from mentoring.models.catalogue_data import MENTEE_BASE_COLUMNS, MENTOR_BASE_COL
 from mentoring.selectors.bases import MENTEE_TITLE, MENTOR_TITLE
 
 PAGE_SIZE = 50
+# The first two columns, the number and the person's name, stay on screen (sticky); every other may be hidden.
+ALWAYS_SHOWN = 2
+BASES = {
+    "mentors": (MENTOR_BASE_COLUMNS, "mentoring:mentor_base.list"),
+    "mentees": (MENTEE_BASE_COLUMNS, "mentoring:mentee_base.list"),
+}
+
+
+def _shown(row, shown: list[int]):
+    """The row's cells of the shown columns only (the .xlsx and the PDF keep every column)."""
+    head, tail = len(row.head), len(row.head) + len(row.pairs[0])
+    return {
+        "profile": row.profile,
+        "head": [cell for i, cell in enumerate(row.head) if i in shown],
+        "pairs": [[cell for j, cell in enumerate(line) if head + j in shown] for line in row.pairs],
+        "tail": [cell for k, cell in enumerate(row.tail) if tail + k in shown],
+    }
+
+
+@require_POST
+@rule_required(rules.can_view_bases)
+def base_view(request, base):
+    """Remember which columns of a base this user sees and whether the table is compact; back to the table."""
+    if base not in BASES:
+        raise Http404
+    columns, list_url = BASES[base]
+    wanted = set(request.POST.getlist("columns"))
+    hidden = [c["code"] for c in columns[ALWAYS_SHOWN:] if c["code"] not in wanted]
+    if request.POST.get("reset"):
+        hidden, compact = [], False
+    else:
+        compact = request.POST.get("compact") == "1"
+    preference_save(user=request.user, key=f"base_view:{base}", value={"hidden": hidden, "compact": compact})
+    back = request.POST.get("back", "")
+    if not (back.startswith(reverse(list_url)) and url_has_allowed_host_and_scheme(back, allowed_hosts=None)):
+        back = reverse(list_url)
+    return redirect(back)
 
 
 def _filter(profiles, data, open_pairs):
@@ -58,13 +99,24 @@ def _base_page(request, *, filters, profiles, build_rows, title, columns, create
     export = request.GET.copy()
     export.pop("page", None)
     export["format"] = "xlsx"
+    base = "mentors" if "mentor_base" in create_url else "mentees"
+    view = preference_get(request.user, f"base_view:{base}", {})
+    always = {column["code"] for column in columns[:ALWAYS_SHOWN]}
+    hidden = set(view.get("hidden", [])) - always
+    shown = [i for i, column in enumerate(columns) if column["code"] not in hidden]
     context = {
         "title": title,
+        "base": base,
         "columns": columns,
+        "shown_columns": [columns[i] for i in shown],
+        "hidden_count": len(columns) - len(shown),
+        "hidden": hidden,
+        "always_shown": always,
+        "compact": bool(view.get("compact")),
         "filters": filters,
         "page": page,
         "programme": programme,
-        "rows": build_rows(page, start=page.start_index()),
+        "rows": [_shown(row, shown) for row in build_rows(page, start=page.start_index())],
         "export_query": export.urlencode(),
         "create_url": create_url,
         "edit_url": edit_url,

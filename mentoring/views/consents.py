@@ -4,6 +4,7 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -33,6 +34,7 @@ from mentoring.forms.consents import CodeForm, PaperConsentForm, SignForm, Track
 from mentoring.services import consents as consent_services
 
 SESSION_SIGNED = "consent_signed_subjects"
+TRACKER_PAGE_SIZE = 50
 
 
 def _tracker_rows(request, filters) -> list[dict]:
@@ -43,6 +45,7 @@ def _tracker_rows(request, filters) -> list[dict]:
         form=data.get("form"),
         group=data.get("group") or "",
         state=data.get("state") or "",
+        search=data.get("q") or "",
     )
 
 
@@ -50,11 +53,16 @@ def _tracker_rows(request, filters) -> list[dict]:
 def tracker(request):
     filters = TrackerFilterForm(request.GET or None, organization=request.organization)
     rows = _tracker_rows(request, filters)
+    page = Paginator(rows, TRACKER_PAGE_SIZE).get_page(request.GET.get("page"))
+    labels = ConsentKind.labels
+    for row in page:
+        row["cells"] = list(zip(labels, row["consents"], strict=True))  # titled for the stacked rows
     return render(
         request,
         "mentoring/consents/tracker.html",
         {
-            "rows": rows,
+            "rows": page,
+            "page": page,
             "filters": filters,
             "kinds": ConsentKind.choices,
             "missing": sum(1 for row in rows if not row["valid"]),
@@ -252,6 +260,7 @@ def mine(request):
             {
                 "subject": subject,
                 "consents": history,
+                "kinds": selectors.consents_by_kind(history),
                 "valid": consents.has_valid_consent(subject),
                 "given": any(c.status == Consent.Status.GIVEN for c in history),
                 # an adult signs for themself, a minor's consent is signed by a parent

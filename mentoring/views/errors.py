@@ -1,8 +1,13 @@
-"""Russian error pages (wired as handler403/404/500 in mentoring.urls)."""
+"""Russian error pages (wired as handler400/403/404/500 in mentoring.urls; a failed CSRF check renders
+templates/403_csrf.html through Django's own view)."""
 
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+
+
+def error_400(request, exception=None):
+    return render(request, "400.html", status=400)
 
 
 def error_403(request, exception=None):

@@ -65,7 +65,14 @@ def pair_list(request):
             if (p.is_open or not pair.is_open) and (visible is None or p.mentee_id in visible)
         ]
     return render(
-        request, "mentoring/pairs/pair_list.html", {"page": page, "filters": filters, "manager": manager}
+        request,
+        "mentoring/pairs/pair_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "manager": manager,
+            "me": getattr(request.actor.person, "pk", None),
+        },
     )
 
 

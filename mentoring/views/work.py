@@ -7,6 +7,7 @@ POST redirects, so the plan can be kept in any browser.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,6 +33,8 @@ from mentoring.models.catalogue_data import PLAN_FORM, REVIEW_FORM
 from mentoring.services.work import review_fields
 
 from .pairs import visible_pair
+
+LIST_PAGE_SIZE = 50  # the lists that grow with the school (issue 15)
 
 
 def _pair_mentees(pair, *, open_only: bool = True):
@@ -321,7 +324,8 @@ def review_edit(request, pk, mentee_pk):
 def review_list(request):
     """Every mentee of an open or recently closed pair in the user's area: late reviews first."""
     rows = selectors.review_rows(request.actor, timezone.localdate())
-    return render(request, "mentoring/work/review_list.html", {"rows": rows})
+    page = Paginator(rows, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "mentoring/work/review_list.html", {"rows": page.object_list, "page": page})
 
 
 @require_POST
@@ -369,7 +373,11 @@ def _visible_reports(request):
 
 @rule_required(rules.can_view_safeguarding)
 def safeguarding_list(request):
-    return render(request, "mentoring/work/safeguarding_list.html", {"reports": _visible_reports(request)})
+    reports = _visible_reports(request).order_by("-created_at", "-pk")
+    page = Paginator(reports, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "mentoring/work/safeguarding_list.html", {"reports": page.object_list, "page": page}
+    )
 
 
 @member_required

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -25,8 +26,9 @@ def _campaign(request, pk) -> Campaign:
 
 @rule_required(rules.can_view_surveys)
 def campaign_list(request):
-    campaigns = selectors.with_rates(request.organization.campaigns.all())
-    return render(request, "monitoring/campaigns/list.html", {"campaigns": campaigns})
+    campaigns = selectors.with_rates(request.organization.campaigns.order_by("-opens_on", "-pk"))
+    page = Paginator(campaigns, 30).get_page(request.GET.get("page"))
+    return render(request, "monitoring/campaigns/list.html", {"campaigns": page, "page": page})
 
 
 def _edit(request, campaign: Campaign, heading: str):
@@ -93,7 +95,11 @@ def campaign_detail(request, pk):
         context["invitees"] = invitees
         context["with_address"] = sum(1 for invitee in invitees if selectors.addresses(invitee.person))
     else:
-        context["invitations"] = campaign.invitations.select_related("person", "form")
+        invitations = campaign.invitations.select_related("person", "form").order_by(
+            "person__last_name", "person__first_name", "pk"
+        )
+        context["page"] = Paginator(invitations, 100).get_page(request.GET.get("page"))
+        context["invitations"] = context["page"]
     return render(request, "monitoring/campaigns/detail.html", context)
 
 

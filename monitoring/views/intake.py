@@ -3,6 +3,7 @@ edited first, or rejected."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -22,8 +23,12 @@ def intake_list(request):
     status = request.GET.get("status") or IntakeProposal.Status.PENDING
     if status not in IntakeProposal.Status.values:
         status = IntakeProposal.Status.PENDING
-    proposals = selectors.proposal_rows(request.organization.intake_proposals.filter(status=status))
-    context = {"rows": proposals, "status": status, "statuses": IntakeProposal.Status.choices}
+    proposals = request.organization.intake_proposals.filter(status=status)
+    page = Paginator(proposals.order_by("-created_at", "-pk").values_list("pk", flat=True), 30).get_page(
+        request.GET.get("page")
+    )
+    rows = selectors.proposal_rows(proposals.filter(pk__in=list(page.object_list)))
+    context = {"rows": rows, "page": page, "status": status, "statuses": IntakeProposal.Status.choices}
     return render(request, "monitoring/intake/list.html", context)
 
 

@@ -16,7 +16,9 @@ OWN_VIEW = {**STAFF, "other_coordinator": 404}
 FOREIGN_VIEW = {"coordinator": 404, "curator": 404, "director": 404, "other_coordinator": 200}
 EDITOR = {"coordinator": 200, "other_coordinator": 404}
 EDITOR_POST = {"coordinator": 302, "other_coordinator": 404}
-EVERYONE = expect(200, observer=403)  # every member of a school; the municipality's observer sees figures only
+EVERYONE = expect(
+    200, observer=403
+)  # every member of a school; the municipality's observer sees figures only
 
 
 def build(world) -> None:

@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
     def print_logins(self):
         self.stdout.write(
-            f"\nДемо-входы (пароль у всех: {DEMO_PASSWORD}), http://127.0.0.1:8000/\n"
+            f"\nДемо-входы (пароль у всех: {DEMO_PASSWORD}), {settings.SITE_URL}/\n"
             + "\n".join(f"  {username:<18} {label}" for username, label in DEMO_LOGINS)
             + "\n"
         )
