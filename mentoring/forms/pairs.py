@@ -117,6 +117,15 @@ class TerminateForm(CrispyMixin, forms.Form):
     )
 
 
+class ResumeForm(CrispyMixin, forms.Form):
+    submit_label = "Возобновить работу пары"
+    reason = forms.CharField(
+        label="Основание возобновления",
+        initial="Согласие подписано заново.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class ReplaceMentorForm(CrispyMixin, forms.Form):
     submit_label = "Составить приказ о замене"
     new_mentor = forms.ModelChoiceField(label="Новый наставник", queryset=Person.objects.none())

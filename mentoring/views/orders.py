@@ -27,13 +27,18 @@ PROGRAMME_KINDS = (Kind.TARGET_MODEL, Kind.CURATORS, Kind.MENTOR_SCHOOL, Kind.FI
 @member_required
 def order_list(request):
     later = Order.objects.filter(amends=OuterRef("pk"), status=Order.Status.APPROVED)
-    orders = selectors.orders_for(request.actor).annotate(
-        named_count=Count("acknowledgements"),
-        acknowledged_count=Count(
-            "acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False)
-        ),
-        cancelled=Exists(later.filter(amendment=Order.Amendment.CANCELS)),
-        amended=Exists(later.filter(amendment=Order.Amendment.AMENDS)),
+    orders = (
+        selectors.orders_for(request.actor)
+        .select_related("created_by")
+        .annotate(
+            named_count=Count("acknowledgements", distinct=True),
+            acknowledged_count=Count(
+                "acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False), distinct=True
+            ),
+            pairs_count=Count("pairs", distinct=True),
+            cancelled=Exists(later.filter(amendment=Order.Amendment.CANCELS)),
+            amended=Exists(later.filter(amendment=Order.Amendment.AMENDS)),
+        )
     )
     kind, status, year = (
         request.GET.get("kind", ""),
