@@ -414,7 +414,8 @@ def review_edit(request, pk, mentee_pk):
 def review_list(request):
     """Every mentee of an open or recently closed pair in the user's area: late reviews first."""
     rows = selectors.review_rows(request.actor, timezone.localdate())
-    return render(request, "mentoring/work/review_list.html", {"rows": rows})
+    manager = rules.can_manage_pairs(request.actor)
+    return render(request, "mentoring/work/review_list.html", {"rows": rows, "manager": manager})
 
 
 @require_POST
