@@ -127,7 +127,7 @@ def order_draft_pairs(*, programme, pairs, by) -> Order:
         raise ValidationError(
             ["Пара может быть только в одном неподписанном приказе об утверждении пар."]
             + [
-                f"{pair_label(row.pair)}: уже в проекте приказа от {row.order.created_at:%d.%m.%Y} "
+                f"{pair_label(row.pair)}: уже в проекте приказа от {timezone.localtime(row.order.created_at):%d.%m.%Y} "
                 f"(«{row.order.get_status_display()}»)."
                 for row in busy
             ]

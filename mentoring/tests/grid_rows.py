@@ -272,7 +272,12 @@ ROWS = [
     # The curator's list of plans waiting for approval.
     get("mentoring:plan.list", table=expect(403, **MANAGE)),
     # Resuming a suspended pair: its managers (the pair here is working, so the service refuses: a message).
-    post("mentoring:pair.resume", pk("pair"), expect(404, **PAIR_MANAGERS), data=lambda w: {"reason": "Согласие дано"}),
+    post(
+        "mentoring:pair.resume",
+        pk("pair"),
+        expect(404, **PAIR_MANAGERS),
+        data=lambda w: {"reason": "Согласие дано"},
+    ),
     post("mentoring:pair.resume", pk("foreign_pair"), expect(404, other_coordinator=302)),
     # The mentee's part: the child's parent marks the child's plan row as done and comments on a meeting.
     post(
