@@ -14,7 +14,6 @@ from django.utils import timezone
 from accounts.infra.integrity import translate_constraint_errors
 from accounts.models import Guardianship, Person
 from accounts.services import audit
-from mentoring.models.catalogue import KIND_WORDS
 from mentoring.models import (
     MAX_MENTEES,
     MenteeProfile,
@@ -25,6 +24,7 @@ from mentoring.models import (
     ReplacementGround,
     TerminationCategory,
 )
+from mentoring.models.catalogue import KIND_WORDS
 
 Status = Pair.Status
 

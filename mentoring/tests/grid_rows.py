@@ -19,8 +19,8 @@ from conftest import give_consents, make_bases, make_person, make_programme
 from mentoring import services
 from mentoring.models import (
     DocumentPack,
-    MenteeProfile,
     Meeting,
+    MenteeProfile,
     MentoringForm,
     MentorProfile,
     Order,
