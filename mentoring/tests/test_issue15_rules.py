@@ -225,7 +225,11 @@ def test_a_pair_goes_into_one_open_pairs_order(world, client, agreed_pair, progr
     assert "уже в неподписанном проекте приказа" in form.fields["pairs"].help_text
     # The register: created date, author, number of pairs.
     page = world.client(client, "coordinator").get(reverse("mentoring:order.list")).content.decode()
-    assert "Составлен" in page and timezone.localtime(order.created_at).strftime("%d.%m.%Y") in page
+    assert (
+        "Составлен" in page
+        and "Зерщикова А.Н." in page
+        and timezone.localtime(order.created_at).strftime("%d.%m.%Y") in page
+    )
     row = page[page.index(reverse("mentoring:order.detail", args=[order.pk])) :]
     assert "<td>1</td>" in row[:2000]
 
