@@ -131,11 +131,16 @@ def pair_history(pair) -> list[dict]:
         .select_related("actor")
         .order_by("created_at", "pk")
     )
+    entries = list(entries)
+    names = {  # who did it, by their name in this school (one query)
+        person.user_id: person.short_name
+        for person in pair.organization.persons.filter(user_id__in={e.actor_id for e in entries} - {None})
+    }
     return [
         {
             "at": entry.created_at,
             "label": HISTORY_ACTIONS[entry.action],
-            "who": (entry.actor.get_full_name() or entry.actor.username) if entry.actor else "",
+            "who": names.get(entry.actor_id) or (entry.actor.username if entry.actor else ""),
             "reason": entry.data.get("reason", "") if entry.action == "pair.resume" else "",
         }
         for entry in entries

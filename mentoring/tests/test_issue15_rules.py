@@ -193,6 +193,23 @@ def test_the_import_page_shows_its_form_error_once(world, client):
     )
 
 
+def test_no_template_lists_form_errors_beside_a_crispy_form():
+    """The cause of the doubled errors: a page printed the form's errors itself and rendered it with crispy,
+    which opens with the error summary (templates/bootstrap5/errors.html). One place lists them: the summary."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    doubled = []
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in Path(folder).rglob("*.html"):
+            text = path.read_text(encoding="utf-8")
+            crispy = "{% crispy form %}" in text or "{{ form|crispy }}" in text
+            if crispy and ("form.non_field_errors" in text or "_error_summary.html" in text):
+                doubled.append(str(path))
+    assert doubled == []
+
+
 # 5. A plan whose end is before its start -----------------------------------------------------------------------
 
 
