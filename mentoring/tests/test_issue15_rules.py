@@ -161,6 +161,13 @@ def test_the_form_refuses_participants_it_is_not_for(world, programme):
         services.pair_add_mentee(pair=pair, mentee=world.persons["mentee"], by=by)
 
 
+def test_the_catalogue_and_the_pair_form_state_who_may_take_part(world, client, programme):
+    c = world.client(client, "coordinator")
+    rule = "наставник — обучающийся, наставляемый — обучающийся; наставник учится в более старшем классе"
+    assert rule in c.get(reverse("mentoring:catalogue")).content.decode()
+    assert rule in c.get(reverse("mentoring:pair.create")).content.decode()
+
+
 # 4. A form-level error appears once ----------------------------------------------------------------------------
 
 
