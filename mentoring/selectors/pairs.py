@@ -163,8 +163,9 @@ def consent_states(people) -> dict[int, dict]:
     for subject_id, kind, status in Consent.objects.filter(subject_id__in=ids, kind__in=kinds).values_list(
         "subject_id", "kind", "status"
     ):
-        if states[subject_id][kind] != "valid" and status in ("withdrawn", "expired"):
-            states[subject_id][kind] = status
+        if states[subject_id][kind] != "valid" and status in ("withdrawn", "expired", "given"):
+            # A consent still «given» but not valid has passed its expiry date.
+            states[subject_id][kind] = "expired" if status == "given" else status
     return {
         pk: {"participation": s[ConsentKind.PARTICIPATION], "personal_data": s[ConsentKind.PERSONAL_DATA]}
         for pk, s in states.items()

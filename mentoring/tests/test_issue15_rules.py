@@ -329,6 +329,11 @@ def test_the_pair_page_names_the_agreement_and_the_data_consent_apart(world, cli
     Consent.objects.filter(subject=world.persons["child"], kind="personal_data").update(status="withdrawn")
     page = world.client(client, "coordinator").get(child_pair.get_absolute_url()).content.decode()
     assert "152-ФЗ: отозвано" in page
+    Consent.objects.filter(subject=world.persons["child"], kind="participation").update(
+        expires_on=date(2025, 1, 1)
+    )
+    page = world.client(client, "coordinator").get(child_pair.get_absolute_url()).content.decode()
+    assert "на участие в программе: истёк срок" in page
 
 
 # 9. Each role's list in the menu -------------------------------------------------------------------------------
