@@ -16,6 +16,7 @@ from .models import (
     DocumentPack,
     IndividualPlan,
     Meeting,
+    MeetingComment,
     MenteeCategory,
     MenteeProfile,
     MentorCategory,
@@ -89,7 +90,7 @@ class RoleModelInline(admin.TabularInline):
 
 @admin.register(MentoringForm)
 class MentoringFormAdmin(admin.ModelAdmin):
-    list_display = ["name", "audience", "is_active", "position"]
+    list_display = ["name", "audience", "participants_rule", "is_active", "position"]
     list_filter = ["audience", "is_active"]
     search_fields = ["name", "goal"]
     inlines = [RoleModelInline]
@@ -179,8 +180,15 @@ class IndividualPlanAdmin(DocumentAdminMixin, admin.ModelAdmin):
         return plans_for_documents(queryset)
 
 
+class MeetingCommentInline(admin.TabularInline):
+    model = MeetingComment
+    extra = 0
+    raw_id_fields = ["author"]
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    inlines = [MeetingCommentInline]
     list_display = ["pair", "kind", "date", "topic"]
     list_filter = ["kind", "pair__organization"]
     search_fields = ["topic", "pair__mentor__last_name"]

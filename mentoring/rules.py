@@ -53,6 +53,17 @@ def can_read_review(actor, pair, review) -> bool:
     return actor.has_role(Role.DIRECTOR) and review is not None and review.status != "draft"
 
 
+def can_view_reviews(actor) -> bool:
+    """«Отзывы наставников»: the coordinator and curators (their area), the director (every pair; a draft stays
+    between the mentor and the curator, see can_read_review)."""
+    return actor.has_role(Role.COORDINATOR, Role.CURATOR, Role.DIRECTOR)
+
+
+def can_approve_plans(actor) -> bool:
+    """«Планы на утверждении»: who approves plans (the coordinator, the pair's curator)."""
+    return actor.has_role(Role.COORDINATOR, Role.CURATOR)
+
+
 def can_view_orders(actor) -> bool:
     return is_staff(actor)
 
@@ -88,6 +99,8 @@ NAV_RULES = {
     "see_pairs": can_see_pairs,
     "view_safeguarding": can_view_safeguarding,
     "view_orders": can_view_orders,
+    "view_reviews": can_view_reviews,
+    "approve_plans": can_approve_plans,
     "draft_orders": can_draft_orders,
     "sign_orders": can_sign_orders,
 }

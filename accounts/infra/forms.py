@@ -22,6 +22,14 @@ class CrispyMixin:
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", self.submit_label))
 
+    def _update_errors(self, errors):
+        """A model form: a database constraint's Russian message (accounts.infra.integrity) at its field."""
+        from .integrity import move_constraint_errors_to_fields
+
+        if hasattr(errors, "error_dict"):
+            errors = ValidationError(move_constraint_errors_to_fields(self, dict(errors.error_dict)))
+        super()._update_errors(errors)
+
     def clean(self):
         data = super().clean()
         for name, field in self.fields.items():

@@ -42,7 +42,70 @@ CONSTRAINT_MESSAGES = {
     "plan_item_done_dated": "У выполненного мероприятия должна быть дата выполнения.",
     "review_one_per_mentee_in_pair": "Отзыв об этом наставляемом уже есть.",
     "reminder_once_a_day": "Напоминание сегодня уже отправлено.",
+    "regulation_version_unique": "Редакция положения с таким номером уже есть.",
+    "regulation_has_text": "Текст положения не может быть пустым.",
+    "mentor_school_session_has_trainer": "Укажите, кто проводит занятие.",
+    "mentor_school_session_hours": "Продолжительность занятия — не меньше 1 часа.",
+    # roadmap
+    "roadmap_stage_number": "Этап с таким номером в дорожной карте уже есть.",
+    "roadmap_event_dates": "Окончание мероприятия не может быть раньше его начала.",
+    "roadmap_event_done_dated": "У выполненного мероприятия должна быть дата выполнения.",
+    "roadmap_reminder_once": "Это напоминание уже отправлено.",
+    # monitoring
+    "question_code_unique": "Вопрос с таким кодом в анкете уже есть.",
+    "campaign_dates_ordered": "Опрос не может закончиться раньше, чем начнётся.",
+    "one_invitation_per_person": "Этот участник уже приглашён в опрос.",
+    "one_response_per_person": "Этот участник уже отвечал на опрос.",
+    "response_named_or_keyed": "Ответ либо именной, либо анонимный — не оба сразу.",
+    "one_answer_per_question": "На этот вопрос ответ уже сохранён.",
 }
+
+# The field a constraint's message belongs to, when a form has that field: the form shows it there (issue 15),
+# not above the form. Constraints of several fields equally (a unique pair of ids) stay above the form.
+CONSTRAINT_FIELDS = {
+    "programme_unique_title": "title",
+    "programme_dates_ordered": "end_date",
+    "pair_dates_ordered": "end_date",
+    "pair_termination_has_reason": "termination_reason",
+    "plan_dates_ordered": "end_date",
+    "plan_item_done_dated": "done_on",
+    "role_model_unique_code": "code",
+    "order_number_unique_per_year": "number",
+    "regulation_version_unique": "number",
+    "regulation_has_text": "text",
+    "mentor_school_session_has_trainer": "trainer_name",
+    "mentor_school_session_hours": "hours",
+    "roadmap_stage_number": "number",
+    "roadmap_event_dates": "end_date",
+    "roadmap_event_done_dated": "done_on",
+    "question_code_unique": "code",
+    "campaign_dates_ordered": "closes_on",
+    "guardianship_not_self": "guardian",
+}
+
+
+def move_constraint_errors_to_fields(form, errors: dict) -> dict:
+    """A model form's errors (ModelForm._update_errors): a constraint's message above the form moves to the
+    field it is about (CONSTRAINT_FIELDS), when the form has that field and it has no error of its own."""
+    from django.core.exceptions import NON_FIELD_ERRORS
+
+    fields = {CONSTRAINT_MESSAGES[name]: field for name, field in CONSTRAINT_FIELDS.items()}
+    general = errors.get(NON_FIELD_ERRORS)
+    if not general:
+        return errors
+    kept = []
+    for error in general:
+        messages = getattr(error, "messages", [error])
+        field = fields.get(messages[0]) if len(messages) == 1 else None
+        if field and field in form.fields and field not in errors and not form.has_error(field):
+            errors[field] = [error]
+        else:
+            kept.append(error)
+    if kept:
+        errors[NON_FIELD_ERRORS] = kept
+    else:
+        del errors[NON_FIELD_ERRORS]
+    return errors
 
 
 def _unique_columns() -> dict[str, str]:

@@ -25,7 +25,7 @@ class AcceptForm(forms.Form):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end <= start:
-            raise forms.ValidationError("Дата окончания должна быть позже даты начала.")
+            raise forms.ValidationError("Окончание работы пары должно быть позже её начала.")
         return data
 
     @property

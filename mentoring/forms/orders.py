@@ -4,7 +4,8 @@ from accounts.infra.forms import CrispyMixin
 from accounts.models import Person
 from mentoring.forms.pairs import _mentors
 from mentoring.models import Order, Pair, ReplacementGround
-from mentoring.services.orders import AWARDS
+from mentoring.selectors.pairs import with_list_relations
+from mentoring.services.orders import AWARDS, pair_label, pairs_in_open_orders
 
 
 class ProgrammeOrderForm(CrispyMixin, forms.Form):
@@ -26,9 +27,19 @@ class PairsOrderForm(ProgrammeOrderForm):
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, organization=organization, **kwargs)
-        self.fields["pairs"].queryset = organization.pairs.filter(status=Pair.Status.AGREED).select_related(
-            "mentor", "form"
-        )
+        # A pair already in an unsigned pairs order is not offered (one open order per pair).
+        self.fields["pairs"].queryset = with_list_relations(
+            organization.pairs.filter(status=Pair.Status.AGREED).exclude(
+                pk__in=pairs_in_open_orders(organization).values("pk")
+            )
+        ).order_by("mentor__last_name", "pk")
+        self.fields["pairs"].label_from_instance = pair_label
+        waiting = pairs_in_open_orders(organization).filter(status=Pair.Status.AGREED).distinct().count()
+        if waiting:
+            self.fields["pairs"].help_text += (
+                f" Ещё {waiting} согласованн{'ая пара' if waiting == 1 else 'ых пар'} уже в неподписанном "
+                "проекте приказа и здесь не показан" + ("а" if waiting == 1 else "ы") + "."
+            )
 
     def clean(self):
         data = super().clean()

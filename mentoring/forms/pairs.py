@@ -71,6 +71,10 @@ class PairForm(CrispyMixin, forms.ModelForm):
         self.fields["form"].queryset = MentoringForm.objects.filter(
             programmes__organization=organization
         ).distinct()
+        # Who may be mentor and mentee in each form (the services refuse others, naming the rule).
+        self.fields["form"].help_text = " ".join(
+            f"«{form}»: {form.participants_rule}." for form in self.fields["form"].queryset
+        )
         self.fields["role_model"].queryset = RoleModel.objects.select_related("form")
         self.fields["direction"].queryset = Direction.objects.all()
         self.fields["mentor"].queryset = _mentors(organization)
@@ -114,6 +118,15 @@ class TerminateForm(CrispyMixin, forms.Form):
     )
     reason = forms.CharField(
         label="Подробности (видны только на странице пары)", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ResumeForm(CrispyMixin, forms.Form):
+    submit_label = "Возобновить работу пары"
+    reason = forms.CharField(
+        label="Основание возобновления",
+        initial="Согласие подписано заново.",
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

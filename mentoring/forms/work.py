@@ -87,11 +87,28 @@ class PlanItemForm(CrispyMixin, forms.ModelForm):
 
 class MeetingForm(CrispyMixin, forms.ModelForm):
     submit_label = "Записать встречу"
+    # Shown after a warning (a meeting of this kind on this date is already recorded): ticking it saves.
+    confirm_duplicate = forms.BooleanField(
+        label="Да, это другая встреча — записать", required=False, widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Meeting
         fields = ["kind", "date", "topic", "notes"]
         widgets = {"date": DateInput(), "notes": forms.Textarea(attrs={"rows": 4})}
+
+    def ask_to_confirm(self):
+        self.fields["confirm_duplicate"].widget = forms.CheckboxInput()
+
+
+class MeetingCommentForm(CrispyMixin, forms.Form):
+    submit_label = "Отправить комментарий"
+    text = forms.CharField(
+        label="Ваш комментарий к встрече",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Что было полезно, что непонятно, что хотите обсудить в следующий раз. Видят наставник и куратор.",
+    )
 
 
 class ReviewForm(forms.Form):

@@ -8,6 +8,7 @@ from .programme import CURATOR_ROLES, Programme, ProgrammeCurator
 from .work import (
     IndividualPlan,
     Meeting,
+    MeetingComment,
     MeetingKind,
     PlanItem,
     PlanMark,
@@ -35,6 +36,7 @@ __all__ = [
     "ProgrammeCurator",
     "IndividualPlan",
     "Meeting",
+    "MeetingComment",
     "MeetingKind",
     "PlanItem",
     "PlanMark",

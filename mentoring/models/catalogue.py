@@ -22,6 +22,12 @@ class MentoringForm(models.Model):
     source = models.CharField("источник", max_length=200, blank=True)
     is_active = models.BooleanField("используется", default=True)
     position = models.PositiveSmallIntegerField("порядок", default=0)
+    # Who may stand on each side (issue 15): categories of Person.Kind — «staff» (работник ОО), «student»
+    # (обучающийся), «external» (внешний участник); an empty list allows anyone. `mentor_older`: in a
+    # pupil-to-pupil form the mentor is in an older class (course) than the mentee.
+    mentor_kinds = models.JSONField("кто может быть наставником", default=list, blank=True)
+    mentee_kinds = models.JSONField("кто может быть наставляемым", default=list, blank=True)
+    mentor_older = models.BooleanField("наставник старше наставляемого (класс, курс)", default=False)
 
     class Meta:
         verbose_name = "форма наставничества"
@@ -30,6 +36,24 @@ class MentoringForm(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def participants_rule(self) -> str:
+        """The form's rule in words: «наставник — работник ОО или внешний участник, наставляемый — обучающийся»."""
+        return participants_rule(self.mentor_kinds, self.mentee_kinds, self.mentor_older)
+
+
+KIND_WORDS = {"staff": "работник ОО (педагог)", "student": "обучающийся", "external": "внешний участник"}
+
+
+def participants_rule(mentor_kinds, mentee_kinds, mentor_older) -> str:
+    def words(kinds):
+        return " или ".join(KIND_WORDS.get(kind, kind) for kind in kinds) if kinds else "любой участник"
+
+    rule = f"наставник — {words(mentor_kinds)}, наставляемый — {words(mentee_kinds)}"
+    if mentor_older:
+        rule += "; наставник учится в более старшем классе (на старшем курсе), чем наставляемый"
+    return rule
 
 
 class RoleModel(models.Model):

@@ -155,6 +155,20 @@ _NOT_DESCRIBED_002 = (
     "and gives no goal, tasks, results or role models. Fields are empty on purpose."
 )
 
+# Who may be mentor and mentee in each form (Person.Kind values; `older`: the mentor is in an older class or
+# course), from each form's mentor_role / mentee_role above (issue 15).
+FORM_PARTICIPANTS = {
+    "teacher_teacher": (["staff"], ["staff"], False),
+    "teacher_pupil": (["staff", "external"], ["student"], False),
+    "pupil_pupil": (["student"], ["student"], True),
+    "student_student": (["student"], ["student"], True),
+    "student_pupil": (["student"], ["student"], False),
+    "lecturer_student": (["staff", "external"], ["student"], False),
+    "employer_student": (["external", "staff"], ["student"], False),
+    "director_teacher": (["staff"], ["staff"], False),
+    "college_teacher_young_teacher": (["external", "staff"], ["staff"], False),
+}
+
 MENTORING_FORMS = [
     # --- forms used by general schools: full data from seed 000 ---------------
     {

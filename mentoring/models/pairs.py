@@ -80,6 +80,11 @@ class Pair(models.Model):
     )
     termination_reason = models.TextField("причина досрочного прекращения", blank=True)
     results = models.TextField("результаты программы", blank=True)
+    # A suspension (a consent withdrawn) remembers the status it interrupted: resuming returns to it.
+    suspended_from = models.CharField(
+        "статус до приостановки", max_length=20, choices=Status.choices, blank=True
+    )
+    suspended_on = models.DateField("приостановлена с", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -70,6 +70,8 @@ class PlanItem(models.Model):
     is_done = models.BooleanField("выполнено", default=False)
     done_on = models.DateField("дата выполнения", null=True, blank=True)
     comment = models.CharField("комментарий", max_length=500, blank=True)
+    # The mentee's «выполнено» waiting for the mentor to confirm (issue 15): the date the mentee ticked it.
+    mentee_done_on = models.DateField("отмечено наставляемым", null=True, blank=True)
 
     class Meta:
         verbose_name = "мероприятие плана"
@@ -118,6 +120,23 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
+
+
+class MeetingComment(models.Model):
+    """A mentee's (or a parent's) word on a meeting: what was useful, what to do next (issue 15)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(Person, verbose_name="автор", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("комментарий", max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "комментарий к встрече"
+        verbose_name_plural = "комментарии к встречам"
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.author}: {self.text[:40]}"
 
 
 class Review(models.Model):

@@ -4,11 +4,13 @@ from .bases import mentee_rows, mentor_rows, unpaired_mentees, with_mentee_base,
 from .consents import consent_tracker, consents_by_kind
 from .orders import orders_for
 from .pairs import (
+    consent_states,
     curator_area_q,
     curator_emails,
     is_pair_mentor,
     managed_pairs,
     manages_pair,
+    pair_history,
     pairs_for,
     sees_every_mentee,
     sees_mentee,
@@ -16,10 +18,11 @@ from .pairs import (
     with_list_relations,
 )
 from .programmes import bases_status, coverage
-from .work import plan_progress, plans_for, review_is_late, review_rows
+from .work import plan_progress, plans_awaiting_approval, plans_for, review_is_late, review_rows
 
 __all__ = [
     "bases_status",
+    "consent_states",
     "consent_tracker",
     "consents_by_kind",
     "coverage",
@@ -31,7 +34,9 @@ __all__ = [
     "mentee_rows",
     "mentor_rows",
     "orders_for",
+    "pair_history",
     "pairs_for",
+    "plans_awaiting_approval",
     "plan_progress",
     "plans_for",
     "review_is_late",

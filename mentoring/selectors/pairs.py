@@ -102,3 +102,71 @@ def curator_emails(pair: Pair) -> list[str]:
         ).select_related("user")
     }
     return sorted({u.email for u in users if u.email})
+
+
+# The pair's history (issue 15): lifecycle events from the audit journal, in words.
+HISTORY_ACTIONS = {
+    "pair.create": "Пара создана",
+    "pair.approve": "Утверждена приказом",
+    "pair.activate": "Начала работу",
+    "pair.suspend_for_consent": "Приостановлена: отозвано согласие участника",
+    "pair.resume": "Возобновлена",
+    "pair.replace_mentor": "Заменён наставник",
+    "pair.complete": "Завершена",
+    "pair.terminate": "Прекращена досрочно",
+}
+
+
+def pair_history(pair) -> list[dict]:
+    """Lifecycle events of the pair, oldest first: date, what, who, and the reason of a resumption."""
+    from accounts.models import AuditEntry
+
+    entries = (
+        AuditEntry.objects.filter(
+            organization_id=pair.organization_id,
+            object_type=Pair._meta.label,
+            object_id=str(pair.pk),
+            action__in=HISTORY_ACTIONS,
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    entries = list(entries)
+    names = {  # who did it, by their name in this school (one query)
+        person.user_id: person.short_name
+        for person in pair.organization.persons.filter(user_id__in={e.actor_id for e in entries} - {None})
+    }
+    return [
+        {
+            "at": entry.created_at,
+            "label": HISTORY_ACTIONS[entry.action],
+            "who": names.get(entry.actor_id) or (entry.actor.username if entry.actor else ""),
+            "reason": entry.data.get("reason", "") if entry.action == "pair.resume" else "",
+        }
+        for entry in entries
+    ]
+
+
+def consent_states(people) -> dict[int, dict]:
+    """For each person: the state of the two consents that stop a pair — «Согласие на участие в программе» and
+    «Согласие на обработку персональных данных (152-ФЗ)» — as 'valid', 'withdrawn', 'expired' or 'missing'.
+    Two queries whatever the number of people."""
+    from accounts.models import Consent, ConsentKind
+
+    ids = [person.pk for person in people]
+    states = {pk: {ConsentKind.PARTICIPATION: "missing", ConsentKind.PERSONAL_DATA: "missing"} for pk in ids}
+    kinds = (ConsentKind.PARTICIPATION, ConsentKind.PERSONAL_DATA)
+    for subject_id, kind in (
+        Consent.objects.valid().filter(subject_id__in=ids, kind__in=kinds).values_list("subject_id", "kind")
+    ):
+        states[subject_id][kind] = "valid"
+    for subject_id, kind, status in Consent.objects.filter(subject_id__in=ids, kind__in=kinds).values_list(
+        "subject_id", "kind", "status"
+    ):
+        if states[subject_id][kind] != "valid" and status in ("withdrawn", "expired", "given"):
+            # A consent still «given» but not valid has passed its expiry date.
+            states[subject_id][kind] = "expired" if status == "given" else status
+    return {
+        pk: {"participation": s[ConsentKind.PARTICIPATION], "personal_data": s[ConsentKind.PERSONAL_DATA]}
+        for pk, s in states.items()
+    }

@@ -137,8 +137,29 @@ def _manager_items(actor, today: date) -> list[Pending]:
             plans["n"],
             reverse("mentoring:plan.detail", args=[plans["first"]])
             if plans["n"] == 1
-            else reverse("mentoring:pair.list") + "?status=active",
+            else reverse("mentoring:plan.list"),
             "Утвердить",
+        )
+    )
+    # Suspended pairs whose consents are valid again: propose to resume them (issue 15).
+    missing_place = PairMentee.objects.filter(pair=OuterRef("pk"), is_open=True).filter(
+        _missing_consent("mentee__")
+    )
+    resumable = (
+        managed.filter(status=Pair.Status.SUSPENDED, memberships__is_open=True)
+        .exclude(Exists(missing_place))
+        .exclude(_missing_consent("mentor__"))
+        .aggregate(n=Count("pk", distinct=True), first=Min("pk"))
+    )
+    items.append(
+        Pending(
+            "pairs_resumable",
+            "Приостановленные пары: согласия снова действуют — можно возобновить",
+            resumable["n"],
+            reverse("mentoring:pair.detail", args=[resumable["first"]])
+            if resumable["n"] == 1
+            else reverse("mentoring:pair.list") + "?status=suspended",
+            "Возобновить",
         )
     )
     reviews = _review_counts(PairMentee.objects.filter(pair__in=managed), today)

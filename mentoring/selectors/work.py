@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Q
 
+from accounts.models import Role
 from mentoring.models import IndividualPlan, Pair, PairMentee, Review
 
 from .pairs import managed_pairs, pairs_for
@@ -18,9 +19,10 @@ def review_is_late(review: Review | None, due: date, today: date) -> bool:
 
 
 def review_rows(actor, today: date) -> list[dict]:
-    """Every mentee of an open or recently closed pair the actor manages, with the review, its due date and
-    whether it is late; late first, then by due date."""
-    pairs = managed_pairs(actor).filter(
+    """Every mentee of an open or recently closed pair the actor manages (the director: every pair of the
+    school), with the review, its due date and whether it is late; late first, then by due date."""
+    source = pairs_for(actor) if actor.has_role(Role.DIRECTOR) else managed_pairs(actor)
+    pairs = source.filter(
         Q(status__in=Pair.OPEN_STATUSES)
         | Q(status__in=Pair.CLOSED_STATUSES, closed_on__gte=today - RECENTLY_CLOSED)
     )
@@ -50,3 +52,16 @@ def plan_progress(plan: IndividualPlan) -> dict:
 def plans_for(actor):
     """Plans of the pairs the actor sees (whether they see a given mentee's plan: selectors.sees_mentee)."""
     return IndividualPlan.objects.filter(pair__in=pairs_for(actor))
+
+
+def plans_awaiting_approval(actor, *, status: str = IndividualPlan.Status.SUBMITTED):
+    """The curator's list (issue 15): plans of the pairs the actor manages in a status (submitted by default),
+    oldest change first, with what the list shows in a constant number of queries."""
+    plans = IndividualPlan.objects.filter(pair__in=managed_pairs(actor))
+    if status:
+        plans = plans.filter(status=status)
+    return (
+        plans.select_related("pair__mentor", "pair__form", "mentee")
+        .annotate(items_count=Count("items"))
+        .order_by("updated_at", "pk")
+    )

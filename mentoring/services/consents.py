@@ -58,9 +58,10 @@ def consent_withdraw(*, subject: Person, kinds, by) -> list[Pair]:
         if others:
             place.is_open, place.left_on = False, today
             place.save(update_fields=["is_open", "left_on"])
-        else:
+        elif pair.status != Pair.Status.SUSPENDED:
+            pair.suspended_from, pair.suspended_on = pair.status, today
             pair.status = Pair.Status.SUSPENDED
-            pair.save(update_fields=["status"])
+            pair.save(update_fields=["status", "suspended_from", "suspended_on"])
         audit(
             organization=pair.organization,
             actor=by,

@@ -20,7 +20,15 @@ from accounts.services import audit
 from mentoring.documents import orders as texts
 from mentoring.documents.programme import curators_of, mentor_school_end, mentor_school_trainers
 from mentoring.documents.render import render_pdf, sha256
-from mentoring.models import Order, OrderAcknowledgement, OrderCounter, Pair, PairMentee, ReplacementGround
+from mentoring.models import (
+    Order,
+    OrderAcknowledgement,
+    OrderCounter,
+    OrderPair,
+    Pair,
+    PairMentee,
+    ReplacementGround,
+)
 
 from .consents import consent_blockers, missing_consents
 from .pairs import pair_activate, pair_approve, pair_replace_mentor
@@ -81,6 +89,22 @@ def _executors(people: list[Person], action: str, fallback: str) -> str:
 
 
 NAMED_ASSIGNMENTS_MAX = 30
+OPEN_ORDER_STATUSES = (Order.Status.DRAFT, Order.Status.SUBMITTED, Order.Status.RETURNED)
+
+
+def pair_label(pair) -> str:
+    """A pair as a picker and a refusal name it: mentor, mentees and form («Иванова М.П. → Сидоров П.И.,
+    Кузнецов А. — Учитель – ученик»). Mentees from the prefetched `all_places`, or one query."""
+    places = getattr(pair, "all_places", None)
+    if places is None:
+        places = list(pair.memberships.filter(is_open=True).select_related("mentee"))
+    mentees = ", ".join(p.mentee.short_name for p in places if p.is_open) or "без наставляемых"
+    return f"{pair.mentor.short_name} → {mentees} — {pair.form}"
+
+
+def pairs_in_open_orders(organization):
+    """Pairs already in an unsigned pairs order (a draft, on signature, or returned)."""
+    return organization.pairs.filter(orders__kind=Kind.PAIRS, orders__status__in=OPEN_ORDER_STATUSES)
 
 
 @transaction.atomic
@@ -92,6 +116,22 @@ def order_draft_pairs(*, programme, pairs, by) -> Order:
     problems = [f"{p}: статус «{p.get_status_display()}»" for p in pairs if p.status != Pair.Status.AGREED]
     if problems:
         raise ValidationError(["В приказ включают только согласованные пары."] + problems)
+    # One open pairs order per pair: lock the pairs, then look for another unsigned order holding them.
+    locked = list(
+        Pair.objects.select_for_update().filter(pk__in=[p.pk for p in pairs]).values_list("pk", flat=True)
+    )
+    busy = OrderPair.objects.filter(
+        pair_id__in=locked, order__kind=Kind.PAIRS, order__status__in=OPEN_ORDER_STATUSES
+    ).select_related("order", "pair__mentor", "pair__form")
+    if busy:
+        raise ValidationError(
+            ["Пара может быть только в одном неподписанном приказе об утверждении пар."]
+            + [
+                f"{pair_label(row.pair)}: уже в проекте приказа от {timezone.localtime(row.order.created_at):%d.%m.%Y} "
+                f"(«{row.order.get_status_display()}»)."
+                for row in busy
+            ]
+        )
     rows = [(pair, _mentees(pair)) for pair in pairs]
     year = programme.academic_year
     organization = programme.organization

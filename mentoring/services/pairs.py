@@ -4,6 +4,7 @@ Every rule of the target model that concerns who may be paired with whom is chec
 place, and the database repeats the ones it can (at most 5 open places, one open pair per mentee per
 form, a termination has a reason)."""
 
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -23,6 +24,7 @@ from mentoring.models import (
     ReplacementGround,
     TerminationCategory,
 )
+from mentoring.models.catalogue import KIND_WORDS
 
 Status = Pair.Status
 
@@ -34,7 +36,7 @@ def _today() -> date:
 def _check_dates(*, programme, start_date, end_date) -> None:
     errors = []
     if end_date <= start_date:
-        errors.append("Дата окончания должна быть позже даты начала.")
+        raise ValidationError({"end_date": "Окончание работы пары должно быть позже её начала."})
     if start_date < programme.start_date or end_date > programme.end_date:
         errors.append(
             f"Сроки пары должны быть в пределах программы: с {programme.start_date:%d.%m.%Y} "
@@ -52,6 +54,29 @@ def _check_mentor(*, mentor: Person, organization) -> None:
         raise ValidationError(f"{mentor.full_name} нет в базе наставников: сначала добавьте его (её) в базу.")
     if profile.left_on:
         raise ValidationError(f"{mentor.full_name} выбыл(а) из базы наставников {profile.left_on:%d.%m.%Y}.")
+
+
+def _class_number(person: Person) -> int | None:
+    """«11А» → 11, «6 Б» → 6; a group that is not a numbered class («ИС-21») gives None."""
+    match = re.match(r"\s*(\d{1,2})(?!\d)", person.group or "")
+    return int(match.group(1)) if match else None
+
+
+def check_form_participants(form, *, mentor: Person | None = None, mentee: Person | None = None) -> None:
+    """The form's rule of who may be mentor and mentee (MentoringForm.mentor_kinds / mentee_kinds /
+    mentor_older): a refusal names the form and its rule."""
+
+    def refuse(what: str):
+        raise ValidationError(f"{what}: в форме «{form}» {form.participants_rule}.")
+
+    if mentor is not None and form.mentor_kinds and mentor.kind not in form.mentor_kinds:
+        refuse(f"{mentor.full_name} ({KIND_WORDS.get(mentor.kind, mentor.kind)}) не может быть наставником")
+    if mentee is not None and form.mentee_kinds and mentee.kind not in form.mentee_kinds:
+        refuse(f"{mentee.full_name} ({KIND_WORDS.get(mentee.kind, mentee.kind)}) не может быть наставляемым")
+    if mentor is not None and mentee is not None and form.mentor_older:
+        older, younger = _class_number(mentor), _class_number(mentee)
+        if older is not None and younger is not None and older <= younger:
+            refuse(f"{mentor.full_name} ({mentor.group}) не старше {mentee.full_name} ({mentee.group})")
 
 
 def _is_parent_of(guardian: Person, child: Person) -> bool:
@@ -78,6 +103,7 @@ def pair_create(
     if role_model is not None and role_model.form_id != form.pk:
         raise ValidationError("Ролевая модель относится к другой форме наставничества.")
     _check_mentor(mentor=mentor, organization=programme.organization)
+    check_form_participants(form, mentor=mentor)
     _check_dates(programme=programme, start_date=start_date, end_date=end_date)
     pair = Pair.objects.create(
         organization=programme.organization,
@@ -123,6 +149,7 @@ def pair_add_mentee(*, pair: Pair, mentee: Person, by) -> PairMentee:
             f"{pair.mentor.full_name} — родитель (законный представитель) {mentee.full_name}: "
             "родитель не может быть наставником своего ребёнка."
         )
+    check_form_participants(pair.form, mentor=pair.mentor, mentee=mentee)
     open_places = list(pair.memberships.filter(is_open=True).values_list("mentee_id", "slot"))
     if any(mentee_id == mentee.pk for mentee_id, _ in open_places):
         raise ValidationError(f"{mentee.full_name} уже в этой паре.")
@@ -302,6 +329,12 @@ def pair_replace_mentor(
                     "родитель не может быть наставником своего ребёнка."
                 }
             )
+    try:
+        check_form_participants(pair.form, mentor=new_mentor)
+        for mentee in mentees:
+            check_form_participants(pair.form, mentor=new_mentor, mentee=mentee)
+    except ValidationError as error:
+        raise ValidationError({"new_mentor": error.messages}) from None
     on = on or _today()
     pair.mentor_terms.filter(ended_on__isnull=True).update(ended_on=on, end_ground=ground, comment=comment)
     term = MentorTerm.objects.create(pair=pair, mentor=new_mentor, started_on=on)
@@ -318,3 +351,50 @@ def pair_replace_mentor(
         ground=ground,
     )
     return term
+
+
+def resume_blockers(pair: Pair) -> list[str]:
+    """Why a suspended pair cannot resume yet: the open participants' missing consents (an empty list: it may)."""
+    from mentoring.services.consents import consent_blockers
+
+    return consent_blockers([pair])
+
+
+def pair_is_resumable(pair: Pair) -> bool:
+    """A suspended pair whose consents are all valid again: the page and the work list propose to resume it."""
+    return (
+        pair.status == Status.SUSPENDED
+        and pair.memberships.filter(is_open=True).exists()
+        and not resume_blockers(pair)
+    )
+
+
+@transaction.atomic
+def pair_resume(*, pair: Pair, reason: str, by) -> Pair:
+    """A suspended pair goes back to the status its suspension interrupted (issue 15), by the coordinator or the
+    pair's curator, with a reason; only when every participant's consent is valid again. Audited as
+    «pair.resume», shown in the pair's history."""
+    pair = Pair.objects.select_for_update().select_related("organization", "mentor").get(pk=pair.pk)
+    if pair.status != Status.SUSPENDED:
+        raise ValidationError("Возобновить можно только приостановленную пару.")
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": "Укажите основание возобновления (например, согласие подписано заново)."}
+        )
+    if not pair.memberships.filter(is_open=True).exists():
+        raise ValidationError("В паре нет наставляемых: возобновлять нечего.")
+    blockers = resume_blockers(pair)
+    if blockers:
+        raise ValidationError(["Пару нельзя возобновить, пока нет действующих согласий:"] + blockers)
+    previous = pair.suspended_from or Status.ACTIVE
+    pair.status, pair.suspended_from, pair.suspended_on = previous, "", None
+    pair.save(update_fields=["status", "suspended_from", "suspended_on"])
+    audit(
+        organization=pair.organization,
+        actor=by,
+        action="pair.resume",
+        obj=pair,
+        reason=reason.strip(),
+        status=previous,
+    )
+    return pair

@@ -15,6 +15,7 @@ from accounts.services import audit
 from mentoring.models import (
     IndividualPlan,
     Meeting,
+    MeetingComment,
     MeetingKind,
     Pair,
     PlanItem,
@@ -35,6 +36,8 @@ def add_months(day: date, months: int) -> date:
 
 def check_plan_period(start: date, end: date) -> None:
     """The end date is inclusive, as in «с 01.10.2025 по 31.12.2025» — three full months."""
+    if end <= start:
+        raise ValidationError({"end_date": "Окончание плана должно быть позже его начала."})
     end = end + timedelta(days=1)
     if end < add_months(start, MIN_PLAN_MONTHS):
         raise ValidationError({"end_date": "Индивидуальный план составляется не менее чем на 3 месяца."})
@@ -74,13 +77,47 @@ def plan_save(*, plan: IndividualPlan, by) -> IndividualPlan:
     return plan
 
 
+# After approval a plan's rows are marks only: «выполнено», its date and a note. Adding or deleting a row or
+# changing its text (these fields) returns the plan to a draft that the curator approves again (issue 15).
+PLAN_ITEM_TEXT_FIELDS = ("activity", "content", "period", "responsible")
+REAPPROVAL_WARNING = (
+    "План уже утверждён: после утверждения отмечают только выполнение (отметка, дата, комментарий). "
+    "Добавление или удаление мероприятия и изменение его текста вернёт план в черновик — его нужно будет "
+    "снова представить куратору на утверждение."
+)
+
+
+def _back_to_draft(plan: IndividualPlan, by, why: str) -> bool:
+    """A change of an approved plan's content: the plan needs approval again. True when it was approved."""
+    if plan.status != IndividualPlan.Status.APPROVED:
+        return False
+    plan.status = IndividualPlan.Status.DRAFT
+    plan.approved_by, plan.approved_at = None, None
+    plan.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    audit(organization=plan.pair.organization, actor=by, action="plan.reapproval", obj=plan, why=why)
+    return True
+
+
+def plan_item_changes_text(item: PlanItem) -> bool:
+    """A new row, or a saved row whose text differs from the stored one (not just its marks)."""
+    if item.pk is None:
+        return True
+    stored = PlanItem.objects.filter(pk=item.pk).values(*PLAN_ITEM_TEXT_FIELDS).first() or {}
+    return any(stored.get(name) != getattr(item, name) for name in PLAN_ITEM_TEXT_FIELDS)
+
+
 @transaction.atomic
 def plan_item_save(*, item: PlanItem, by) -> PlanItem:
+    """Save a row; a new row or a changed text of an approved plan sends the plan back for approval.
+    The mentor's «выполнено» confirms the mentee's proposal (mentee_done_on is cleared)."""
     _editable(item.plan)
+    structural = plan_item_changes_text(item)
     if item.is_done and item.done_on is None:
-        item.done_on = timezone.localdate()
+        item.done_on = item.mentee_done_on or timezone.localdate()
     if not item.is_done:
         item.done_on = None
+    else:
+        item.mentee_done_on = None
     if item.pk is None:
         item.position = (item.plan.items.aggregate(m=Max("position"))["m"] or 0) + 1
     item.full_clean()
@@ -93,12 +130,37 @@ def plan_item_save(*, item: PlanItem, by) -> PlanItem:
         item=item.pk,
         done=item.is_done,
     )
+    if structural:
+        _back_to_draft(item.plan, by, "item")
+    return item
+
+
+@transaction.atomic
+def plan_item_propose_done(*, item: PlanItem, by, done: bool = True) -> PlanItem:
+    """The mentee (or their parent) marks their own row as done; the mentor confirms it (plan_item_save with
+    is_done). `done=False` takes the proposal back. The plan's approval is not touched: a mark, not a change."""
+    plan = item.plan
+    _editable(plan)
+    if plan.pair.status not in (Pair.Status.APPROVED, Pair.Status.ACTIVE):
+        raise ValidationError("Отмечать мероприятия можно, когда пара работает.")
+    if item.is_done:
+        raise ValidationError("Наставник уже подтвердил выполнение этого мероприятия.")
+    item.mentee_done_on = timezone.localdate() if done else None
+    item.save(update_fields=["mentee_done_on"])
+    audit(
+        organization=plan.pair.organization,
+        actor=by,
+        action="plan.item_proposed_done" if done else "plan.item_proposal_withdrawn",
+        obj=plan,
+        item=item.pk,
+    )
     return item
 
 
 @transaction.atomic
 def plan_item_delete(*, item: PlanItem, by) -> None:
     _editable(item.plan)
+    _back_to_draft(item.plan, by, "item_delete")
     audit(
         organization=item.plan.pair.organization,
         actor=by,
@@ -165,8 +227,18 @@ def meeting_hint(pair: Pair) -> dict:
     return {"suggested": suggested, "skipped": [labels[k] for k in skipped]}
 
 
+def meeting_duplicates(meeting: Meeting):
+    """Meetings of the same kind on the same date in this pair: a second one is likely a double entry."""
+    return meeting.pair.meetings.filter(kind=meeting.kind, date=meeting.date).exclude(pk=meeting.pk)
+
+
+class DuplicateMeeting(ValidationError):
+    """Raised by meeting_save when a meeting of this kind is already recorded on this date and the user has
+    not confirmed; the form asks for confirmation and saves on the second submit."""
+
+
 @transaction.atomic
-def meeting_save(*, meeting: Meeting, by) -> Meeting:
+def meeting_save(*, meeting: Meeting, by, confirmed: bool = False) -> Meeting:
     pair = meeting.pair
     if pair.status not in (Pair.Status.APPROVED, Pair.Status.ACTIVE):
         raise ValidationError("Встречи записывают у утверждённой или работающей пары.")
@@ -181,6 +253,11 @@ def meeting_save(*, meeting: Meeting, by) -> Meeting:
         and pair.meetings.filter(kind=meeting.kind).exclude(pk=meeting.pk).exists()
     ):
         raise ValidationError({"kind": f"«{meeting.get_kind_display()}» у этой пары уже была."})
+    if not confirmed and meeting_duplicates(meeting).exists():
+        raise DuplicateMeeting(
+            f"{meeting.date:%d.%m.%Y} у этой пары уже записана встреча «{meeting.get_kind_display()}». "
+            "Если это другая встреча, подтвердите запись; если та же — не сохраняйте её второй раз."
+        )
     created = meeting.pk is None
     meeting.created_by = meeting.created_by or by
     meeting.save()
@@ -191,6 +268,21 @@ def meeting_save(*, meeting: Meeting, by) -> Meeting:
         obj=meeting,
     )
     return meeting
+
+
+@transaction.atomic
+def meeting_comment(*, meeting: Meeting, author: Person, text: str, by) -> MeetingComment:
+    """A mentee of the pair (or a parent for their child) comments on a meeting that has taken place."""
+    pair = meeting.pair
+    if pair.status not in (Pair.Status.APPROVED, Pair.Status.ACTIVE, Pair.Status.COMPLETED):
+        raise ValidationError("Комментировать встречи можно у утверждённой, работающей или завершённой пары.")
+    if meeting.date > timezone.localdate():
+        raise ValidationError({"text": "Эта встреча ещё не прошла: прокомментируйте её после."})
+    if not text.strip():
+        raise ValidationError({"text": "Напишите комментарий."})
+    comment = MeetingComment.objects.create(meeting=meeting, author=author, text=text.strip())
+    audit(organization=pair.organization, actor=by, action="meeting.comment", obj=meeting, comment=comment.pk)
+    return comment
 
 
 def review_fields():

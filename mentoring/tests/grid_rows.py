@@ -19,6 +19,7 @@ from conftest import give_consents, make_bases, make_person, make_programme
 from mentoring import services
 from mentoring.models import (
     DocumentPack,
+    Meeting,
     MenteeProfile,
     MentoringForm,
     MentorProfile,
@@ -63,6 +64,9 @@ def build(world) -> None:
     o.plan = make_plan(o.pair, by=mentor)
     o.item = add_item(o.plan, by=mentor)
     o.review = submit_review(o.pair, mentee=persons["child"], by=mentor)
+    o.meeting = Meeting.objects.create(
+        pair=o.pair, kind="organisational", date=o.pair.start_date, topic="Знакомство", created_by=mentor
+    )
     o.report = services.safeguarding_report(
         pair=o.pair,
         mentee=persons["child"],
@@ -263,7 +267,30 @@ ROWS = [
         lambda w: [w.o.pair.pk, w.persons["child"].pk],
         expect(404, **{**PLAN_EDITORS, "director": 200}),
     ),
-    get("mentoring:review.list", table=expect(403, **MANAGE)),
+    # The director reads the reviews too (submitted ones; a draft stays between the mentor and the curator).
+    get("mentoring:review.list", table=expect(403, **MANAGE, director=200)),
+    # The curator's list of plans waiting for approval.
+    get("mentoring:plan.list", table=expect(403, **MANAGE)),
+    # Resuming a suspended pair: its managers (the pair here is working, so the service refuses: a message).
+    post(
+        "mentoring:pair.resume",
+        pk("pair"),
+        expect(404, **PAIR_MANAGERS),
+        data=lambda w: {"reason": "Согласие дано"},
+    ),
+    post("mentoring:pair.resume", pk("foreign_pair"), expect(404, other_coordinator=302)),
+    # The mentee's part: the child's parent marks the child's plan row as done and comments on a meeting.
+    post(
+        "mentoring:plan.item.propose",
+        lambda w: [w.o.plan.pk, w.o.item.pk],
+        expect(404, coordinator=403, curator=403, director=403, mentor=403, parent=302),
+    ),
+    post(
+        "mentoring:meeting.comment",
+        lambda w: [w.o.pair.pk, w.o.meeting.pk],
+        expect(404, coordinator=403, curator=403, director=403, mentor=403, parent=302),
+        data=lambda w: {"text": "Было полезно"},
+    ),
     post(
         "mentoring:review.acknowledge",
         pk("review"),

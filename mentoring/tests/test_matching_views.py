@@ -100,7 +100,7 @@ def test_bad_dates_and_stale_choices_are_refused_in_russian(world, client, progr
         "choice": f"{teacher.pk}:{pupils[0].pk}",
     }
     wrong = coordinator.post(url, {**data, "start_date": "2025-10-01", "end_date": "2025-09-01"}, follow=True)
-    assert "Дата окончания должна быть позже даты начала." in wrong.content.decode()
+    assert "Окончание работы пары должно быть позже её начала." in wrong.content.decode()
     outside = coordinator.post(
         url, {**data, "start_date": "2025-10-01", "end_date": "2027-05-29"}, follow=True
     )

@@ -164,7 +164,7 @@ def test_pair_create_accepts_the_exact_programme_period(world, programme):
 def test_pair_create_refuses_an_end_not_after_the_start(world, programme, end):
     with pytest.raises(ValidationError) as excinfo:
         new_pair(world, programme, end_date=end)
-    assert "Дата окончания должна быть позже даты начала." in excinfo.value.messages
+    assert "Окончание работы пары должно быть позже её начала." in excinfo.value.messages
     assert not Pair.objects.exists()
 
 
@@ -208,7 +208,7 @@ def test_the_database_refuses_a_sixth_open_place(world, programme):
 
 def test_a_parent_cannot_mentor_their_own_child(world, programme):
     parent = mentor_in_base(world, world.persons["parent"])
-    pair = new_pair(world, programme, code="pupil_pupil", mentor=parent)
+    pair = new_pair(world, programme, code="teacher_pupil", mentor=parent)
     with pytest.raises(ValidationError) as excinfo:
         services.pair_add_mentee(pair=pair, mentee=world.persons["child"], by=world.users["coordinator"])
     assert "родитель не может быть наставником своего ребёнка" in message(excinfo)
@@ -221,7 +221,7 @@ def test_a_parent_cannot_mentor_their_own_child(world, programme):
 def test_pair_create_with_a_parent_and_their_child_saves_nothing(world, programme):
     parent = mentor_in_base(world, world.persons["parent"])
     with pytest.raises(ValidationError):
-        new_pair(world, programme, code="pupil_pupil", mentor=parent, mentees=[world.persons["child"]])
+        new_pair(world, programme, code="teacher_pupil", mentor=parent, mentees=[world.persons["child"]])
     assert not Pair.objects.exists()
     assert not AuditEntry.objects.filter(action="pair.create").exists()
 
@@ -278,7 +278,10 @@ def test_one_open_pair_per_mentee_in_a_form_but_another_form_is_fine(world, prog
         services.pair_add_mentee(pair=second, mentee=child, by=world.users["coordinator"])
     assert "уже состоит в паре по форме «Учитель – ученик»" in message(excinfo)
     assert "Иванова Мария Петровна" in message(excinfo)
-    other_form = new_pair(world, programme, code="pupil_pupil", mentor=second_mentor)
+    older_pupil = mentor_in_base(
+        world, make_person(world.school, "Орлов", "Глеб", "", sex="M", kind="student", group="11А")
+    )
+    other_form = new_pair(world, programme, code="pupil_pupil", mentor=older_pupil)
     services.pair_add_mentee(pair=other_form, mentee=child, by=world.users["coordinator"])
     assert set(child.pair_memberships.filter(is_open=True).values_list("pair", flat=True)) == {
         first.pk,

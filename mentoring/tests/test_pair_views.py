@@ -69,7 +69,7 @@ def test_a_parent_mentor_of_their_child_is_refused_on_the_pair_page(world, clien
     MentorProfile.objects.create(organization=world.school, person=parent, entered_on=date(2025, 9, 1))
     pair = services.pair_create(
         programme=programme,
-        form=MentoringForm.objects.get(code="pupil_pupil"),
+        form=MentoringForm.objects.get(code="teacher_pupil"),
         mentor=parent,
         start_date=date(2025, 10, 1),
         end_date=date(2026, 5, 1),

@@ -95,8 +95,8 @@ def test_each_count_is_one_query_whatever_the_rows(
 ):
     actor = Actor.of(world.users["coordinator"], world.school)
     with django_assert_num_queries(
-        7
-    ):  # returned, without an order, consents, unpaired, plans, reviews, reports
+        8
+    ):  # returned, without an order, consents, unpaired, plans, pairs to resume, reviews, reports
         pending_work(actor, date(2025, 11, 10))
     mentor = Actor.of(world.users["mentor"], world.school)
     mentor.own_and_ward_ids  # noqa: B018 — the actor loads the card and the children once per request

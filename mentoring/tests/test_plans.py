@@ -64,7 +64,7 @@ def test_mentor_creates_the_plan_of_the_pairs_mentee(world, client, active_pair)
     [
         ("2025-12-30", "не менее чем на 3 месяца"),
         ("2026-10-02", "не более чем на 1 год"),
-        ("2025-09-01", "не менее чем на 3 месяца"),
+        ("2025-09-01", "Окончание плана должно быть позже его начала"),
     ],
 )
 def test_plan_period_is_3_to_12_months_shown_at_the_field(world, client, active_pair, end, message):

@@ -27,13 +27,18 @@ PROGRAMME_KINDS = (Kind.TARGET_MODEL, Kind.CURATORS, Kind.MENTOR_SCHOOL, Kind.FI
 @member_required
 def order_list(request):
     later = Order.objects.filter(amends=OuterRef("pk"), status=Order.Status.APPROVED)
-    orders = selectors.orders_for(request.actor).annotate(
-        named_count=Count("acknowledgements"),
-        acknowledged_count=Count(
-            "acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False)
-        ),
-        cancelled=Exists(later.filter(amendment=Order.Amendment.CANCELS)),
-        amended=Exists(later.filter(amendment=Order.Amendment.AMENDS)),
+    orders = (
+        selectors.orders_for(request.actor)
+        .select_related("created_by")
+        .annotate(
+            named_count=Count("acknowledgements", distinct=True),
+            acknowledged_count=Count(
+                "acknowledgements", filter=Q(acknowledgements__acknowledged_on__isnull=False), distinct=True
+            ),
+            pairs_count=Count("pairs", distinct=True),
+            cancelled=Exists(later.filter(amendment=Order.Amendment.CANCELS)),
+            amended=Exists(later.filter(amendment=Order.Amendment.AMENDS)),
+        )
     )
     kind, status, year = (
         request.GET.get("kind", ""),
@@ -52,11 +57,23 @@ def order_list(request):
         .distinct()
         .order_by("-year")
     )
+    orders = list(orders.select_related("programme")[:500])
+    # Who drafted each order, by their name in this school (one query for the whole list).
+    authors = {
+        person.user_id: person.short_name
+        for person in request.organization.persons.filter(
+            user_id__in={o.created_by_id for o in orders} - {None}
+        )
+    }
+    for order in orders:
+        order.author = authors.get(order.created_by_id) or (
+            order.created_by.get_full_name() or order.created_by.username if order.created_by else ""
+        )
     return render(
         request,
         "mentoring/orders/order_list.html",
         {
-            "orders": orders.select_related("programme")[:500],
+            "orders": orders,
             "kinds": Kind.choices,
             "statuses": Order.Status.choices,
             "years": years,

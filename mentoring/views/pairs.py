@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.infra.forms import apply_errors, form_errors
@@ -18,9 +19,24 @@ from mentoring.forms.pairs import (
     PairFilterForm,
     PairForm,
     ReplaceMentorForm,
+    ResumeForm,
     TerminateForm,
 )
+from mentoring.forms.work import MeetingCommentForm
 from mentoring.models import Pair
+
+
+def commenter_of(actor, pair):
+    """The person who comments on the pair's meetings: a mentee of the pair themself, or a parent for their
+    child in it (None for everyone else)."""
+    person = actor.person
+    if person is None or selectors.is_pair_mentor(actor, pair):
+        return None
+    own = actor.own_and_ward_ids
+    place = pair.memberships.filter(mentee_id__in=own).select_related("mentee").order_by("-is_open").first()
+    if place is None:
+        return None
+    return person
 
 
 def visible_pair(request, pk) -> Pair:
@@ -33,6 +49,16 @@ def _managed_pair(request, pk) -> Pair:
     pair = visible_pair(request, pk)
     require(rules.can_manage_pair(request.actor, pair))
     return pair
+
+
+def meetings_for(actor, pair, *, every_comment: bool) -> list:
+    """The pair's meetings with the comments this actor may read: all for the staff and the mentor, one's own
+    (a parent's) otherwise — a group's other families' words stay theirs."""
+    meetings = list(pair.meetings.prefetch_related("comments__author"))
+    me = actor.person.pk if actor.person else None
+    for meeting in meetings:
+        meeting.shown_comments = [c for c in meeting.comments.all() if every_comment or c.author_id == me]
+    return meetings
 
 
 @rule_required(rules.can_see_pairs)
@@ -98,6 +124,12 @@ def pair_detail(request, pk):
     for place in places:
         place.plan = plans.get(place.mentee_id)
         place.review = reviews.get(place.mentee_id) if staff_view else None
+    # The two consents that stop a pair, named apart from the agreement to join it (issue 15).
+    consents = selectors.consent_states([pair.mentor, *(place.mentee for place in places)])
+    for place in places:
+        place.consents = consents[place.mentee_id]
+    suspended = pair.status == Pair.Status.SUSPENDED
+    blockers = services.resume_blockers(pair) if suspended and manage else []
     context = {
         "pair": pair,
         "places": places,
@@ -106,9 +138,15 @@ def pair_detail(request, pk):
         "staff_view": staff_view,
         "can_edit": rules.can_edit_plan(actor, pair),
         "terms": pair.mentor_terms.select_related("mentor"),
-        "meetings": list(pair.meetings.all()),
+        "meetings": meetings_for(actor, pair, every_comment=staff_view),
         "hint": services.meeting_hint(pair),
         "show_notes": staff_view,
+        "mentor_consents": consents[pair.mentor_id],
+        "today": timezone.localdate(),
+        "resume_blockers": blockers,
+        "resumable": suspended and manage and not blockers and any(p.is_open for p in places),
+        "history": selectors.pair_history(pair) if staff_view else [],
+        "comment_form": MeetingCommentForm() if commenter_of(actor, pair) else None,
     }
     if manage:
         context.update(
@@ -116,6 +154,7 @@ def pair_detail(request, pk):
             complete_form=CompleteForm(),
             terminate_form=TerminateForm(),
             replace_form=ReplaceMentorForm(pair=pair),
+            resume_form=ResumeForm(),
         )
     return render(request, "mentoring/pairs/pair_detail.html", context)
 
@@ -209,6 +248,20 @@ def activate(request, pk):
         pk,
         lambda pair, data: services.pair_activate(pair=pair, by=request.user),
         "Пара начала работу.",
+    )
+
+
+@require_POST
+@member_required
+def resume(request, pk):
+    """A suspended pair resumes (the coordinator or the pair's curator, with a reason) once the consents
+    are valid again."""
+    return _pair_action(
+        request,
+        pk,
+        lambda pair, data: services.pair_resume(pair=pair, reason=data["reason"], by=request.user),
+        "Работа пары возобновлена.",
+        ResumeForm(request.POST),
     )
 
 

@@ -22,6 +22,7 @@ from mentoring import rules, selectors, services
 from mentoring.documents.russian import format_date_ru
 from mentoring.forms.work import (
     FollowUpForm,
+    MeetingCommentForm,
     MeetingForm,
     PlanForm,
     PlanItemForm,
@@ -30,9 +31,9 @@ from mentoring.forms.work import (
 )
 from mentoring.models import IndividualPlan, Meeting, Pair, PlanItem, PlanMark, Review
 from mentoring.models.catalogue_data import PLAN_FORM, REVIEW_FORM
-from mentoring.services.work import review_fields
+from mentoring.services.work import REAPPROVAL_WARNING, DuplicateMeeting, review_fields
 
-from .pairs import visible_pair
+from .pairs import commenter_of, meetings_for, visible_pair
 
 LIST_PAGE_SIZE = 50  # the lists that grow with the school (issue 15)
 
@@ -138,12 +139,35 @@ def plan_detail(request, pk):
         "can_submit": is_mentor and can_edit and plan.status == IndividualPlan.Status.DRAFT,
         "can_approve": manage and plan.status == IndividualPlan.Status.SUBMITTED,
         "can_mark": (is_mentor or manage) and pair.status in (Pair.Status.ACTIVE, *Pair.CLOSED_STATUSES),
+        # The mentee (or their parent) proposes «выполнено» on their own rows; the mentor confirms.
+        "can_propose": not can_edit
+        and plan.mentee_id in request.actor.own_and_ward_ids
+        and pair.status in (Pair.Status.APPROVED, Pair.Status.ACTIVE),
+        "reapproval_warning": REAPPROVAL_WARNING
+        if can_edit and plan.status == IndividualPlan.Status.APPROVED
+        else "",
         "marks": PlanMark.choices,
-        "meetings": pair.meetings.all(),
+        "meetings": meetings_for(
+            request.actor, pair, every_comment=selectors.sees_every_mentee(request.actor, pair)
+        ),
+        "comment_form": MeetingCommentForm() if commenter_of(request.actor, pair) else None,
+        "today": timezone.localdate(),
         "hint": services.meeting_hint(pair),
         "show_notes": selectors.sees_every_mentee(request.actor, pair),
     }
     return render(request, "mentoring/work/plan_detail.html", context)
+
+
+def _sent_back(plan, was_approved: bool, request) -> bool:
+    """After a row's change: when it returned the approved plan to a draft, say so (a message) and True."""
+    plan.refresh_from_db(fields=["status"])
+    if was_approved and plan.status == IndividualPlan.Status.DRAFT:
+        messages.warning(
+            request,
+            "Мероприятия плана изменены: план вернулся в черновик. Представьте его куратору на утверждение снова.",
+        )
+        return True
+    return False
 
 
 def _item_form(request, plan, item):
@@ -153,11 +177,16 @@ def _item_form(request, plan, item):
         data = {**model_to_dict(item, fields=PlanItemForm.Meta.fields), "is_done": "is_done" in request.POST}
     form = PlanItemForm(data, instance=item, auto_id=f"item-{item.pk or 'new'}-%s")
     if request.method == "POST" and form.is_valid():
+        was_approved = plan.status == IndividualPlan.Status.APPROVED
         try:
             item = services.plan_item_save(item=form.save(commit=False), by=request.user)
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            if _sent_back(plan, was_approved, request):
+                if is_htmx(request):  # the header's status changed too: reload the page with the message
+                    return HttpResponse(headers={"HX-Refresh": "true"})
+                return redirect("mentoring:plan.detail", pk=plan.pk)
             if is_htmx(request):
                 context = {
                     "plan": plan,
@@ -190,6 +219,7 @@ def plan_item_update(request, pk, item_pk):
 def plan_item_delete(request, pk, item_pk):
     plan = _editable_plan(request, pk)
     item = get_object_or_404(plan.items, pk=item_pk)
+    was_approved = plan.status == IndividualPlan.Status.APPROVED
     try:
         services.plan_item_delete(item=item, by=request.user)
     except ValidationError as error:
@@ -197,6 +227,10 @@ def plan_item_delete(request, pk, item_pk):
         if is_htmx(request):  # keep the row and reload the page, which shows the message
             return HttpResponse(headers={"HX-Refresh": "true"})
     else:
+        if _sent_back(plan, was_approved, request):
+            if is_htmx(request):
+                return HttpResponse(headers={"HX-Refresh": "true"})
+            return redirect("mentoring:plan.detail", pk=plan.pk)
         if is_htmx(request):  # htmx removes the row; the progress bar comes out of band
             return render(
                 request,
@@ -205,6 +239,38 @@ def plan_item_delete(request, pk, item_pk):
             )
         messages.success(request, "Мероприятие удалено из плана.")
     return redirect("mentoring:plan.detail", pk=plan.pk)
+
+
+@require_POST
+@member_required
+def plan_item_propose(request, pk, item_pk):
+    """The mentee (or a parent for their child) marks their own row as done, or takes the mark back."""
+    plan = _visible_plan(request, pk)
+    require(
+        plan.mentee_id in request.actor.own_and_ward_ids and not rules.can_edit_plan(request.actor, plan.pair)
+    )
+    item = get_object_or_404(plan.items, pk=item_pk)
+    done = request.POST.get("done", "1") == "1"
+    return post_action(
+        request,
+        lambda: services.plan_item_propose_done(item=item, by=request.user, done=done),
+        success="Отмечено: наставник подтвердит выполнение." if done else "Отметка снята.",
+        then=plan,
+    )
+
+
+@rule_required(rules.can_approve_plans)
+def plan_list(request):
+    """Plans waiting for approval in the user's area (the curator's work), or in another status."""
+    status = request.GET.get("status", IndividualPlan.Status.SUBMITTED)
+    if status not in IndividualPlan.Status.values and status != "all":
+        status = IndividualPlan.Status.SUBMITTED
+    plans = selectors.plans_awaiting_approval(request.actor, status="" if status == "all" else status)
+    return render(
+        request,
+        "mentoring/work/plan_list.html",
+        {"plans": plans, "status": status, "statuses": IndividualPlan.Status.choices},
+    )
 
 
 def _plan_action(request, pk, may, action, success: str):
@@ -257,13 +323,40 @@ def meeting_create(request, pk):
     form = MeetingForm(request.POST or None, instance=Meeting(pair=pair), initial={"kind": hint["suggested"]})
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_save(meeting=form.save(commit=False), by=request.user)
+            meeting = services.meeting_save(
+                meeting=form.save(commit=False),
+                by=request.user,
+                confirmed=form.cleaned_data["confirm_duplicate"],
+            )
+        except DuplicateMeeting as warning:
+            form.ask_to_confirm()  # the same data again, with the box to tick
+            form.add_error("confirm_duplicate", warning.messages[0])
         except ValidationError as error:
             apply_errors(form, error)
         else:
             messages.success(request, f"Встреча записана: {meeting}.")
             return redirect("mentoring:pair.detail", pk=pair.pk)
     return render(request, "mentoring/work/meeting_form.html", {"form": form, "pair": pair, "hint": hint})
+
+
+@require_POST
+@member_required
+def meeting_comment(request, pk, meeting_pk):
+    """A mentee of the pair (a parent for their child) comments on a meeting that took place."""
+    pair = visible_pair(request, pk)
+    author = commenter_of(request.actor, pair)
+    require(author is not None)
+    meeting = get_object_or_404(pair.meetings, pk=meeting_pk)
+    form = MeetingCommentForm(request.POST)
+
+    def run():
+        if not form.is_valid():
+            raise ValidationError([m for ms in form.errors.values() for m in ms])
+        services.meeting_comment(
+            meeting=meeting, author=author, text=form.cleaned_data["text"], by=request.user
+        )
+
+    return post_action(request, run, success="Комментарий к встрече отправлен.", then=pair)
 
 
 # --- The review ----------------------------------------------------------------------------------------
@@ -320,12 +413,14 @@ def review_edit(request, pk, mentee_pk):
     return render(request, "mentoring/work/review_form.html", context)
 
 
-@rule_required(rules.can_manage_pairs)
+@rule_required(rules.can_view_reviews)
 def review_list(request):
     """Every mentee of an open or recently closed pair in the user's area: late reviews first."""
     rows = selectors.review_rows(request.actor, timezone.localdate())
     page = Paginator(rows, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "mentoring/work/review_list.html", {"rows": page.object_list, "page": page})
+    manager = rules.can_manage_pairs(request.actor)
+    context = {"rows": page.object_list, "page": page, "manager": manager}
+    return render(request, "mentoring/work/review_list.html", context)
 
 
 @require_POST
