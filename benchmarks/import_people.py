@@ -9,30 +9,13 @@ synonyms, parents with phones and e-mails; a tenth of the rows are people the sc
 number of rows, the import's are the same for every row (compared with a 500-row list of the same make-up).
 The data live in a temporary SQLite database, migrated here."""
 
-import os
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from io import BytesIO
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TMP = Path(tempfile.mkdtemp(prefix="bench-import-"))
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    {
-        "DATABASE_URL": f"sqlite:///{TMP / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(TMP / "media"),
-        "DJANGO_SETTINGS_MODULE": "mentoring.settings",
-        "LOG_LEVEL": "WARNING",
-    }
-)
-os.environ.pop("CELERY_BROKER_URL", None)
+from bench_setup import temporary_django  # noqa: E402
 
-import django  # noqa: E402 (after the environment above)
-
-django.setup()
+TMP = temporary_django("bench-import-")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402

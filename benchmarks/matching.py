@@ -8,29 +8,12 @@ source for a fifth of them. Times the load of the form's people from the databas
 300 × 1,000 pairs, the optimal assignment (scipy) and the reasons of the suggested pairs. The data live in a
 temporary SQLite database, migrated here."""
 
-import os
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TMP = Path(tempfile.mkdtemp(prefix="bench-matching-"))
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    {
-        "DATABASE_URL": f"sqlite:///{TMP / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(TMP / "media"),
-        "DJANGO_SETTINGS_MODULE": "mentoring.settings",
-        "LOG_LEVEL": "WARNING",
-    }
-)
-os.environ.pop("CELERY_BROKER_URL", None)
+from bench_setup import temporary_django  # noqa: E402
 
-import django  # noqa: E402 (after the environment above)
-
-django.setup()
+TMP = temporary_django("bench-matching-")
 
 from django.core.management import call_command  # noqa: E402
 

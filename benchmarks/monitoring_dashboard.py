@@ -9,30 +9,13 @@ temporary SQLite database, migrated here. Measured, each REPEAT times in turns, 
 (b) the dashboard page as the coordinator gets it (the same queries + tables + template);
 (c) the report: the .xlsx, and the PDF (figures, pygal SVG charts, WeasyPrint)."""
 
-import os
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TMP = Path(tempfile.mkdtemp(prefix="bench-monitoring-"))
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    {
-        "DATABASE_URL": f"sqlite:///{TMP / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(TMP / "media"),
-        "DJANGO_SETTINGS_MODULE": "mentoring.settings",
-        "LOG_LEVEL": "WARNING",
-    }
-)
-os.environ.pop("CELERY_BROKER_URL", None)
+from bench_setup import temporary_django  # noqa: E402
 
-import django  # noqa: E402 (after the environment above)
-
-django.setup()
+TMP = temporary_django("bench-monitoring-")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402

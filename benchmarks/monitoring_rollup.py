@@ -13,30 +13,13 @@ the median of 3 runs each, median:
     around them — the ratio (a)/(d) is what the grouping and the arithmetic add.
 The data live in a temporary SQLite database, migrated here."""
 
-import os
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TMP = Path(tempfile.mkdtemp(prefix="bench-rollup-"))
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    {
-        "DATABASE_URL": f"sqlite:///{TMP / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(TMP / "media"),
-        "DJANGO_SETTINGS_MODULE": "mentoring.settings",
-        "LOG_LEVEL": "WARNING",
-    }
-)
-os.environ.pop("CELERY_BROKER_URL", None)
+from bench_setup import temporary_django  # noqa: E402
 
-import django  # noqa: E402 (after the environment above)
-
-django.setup()
+TMP = temporary_django("bench-rollup-")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402

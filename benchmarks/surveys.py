@@ -11,30 +11,13 @@ through the answering service, as on the answer page. Then, in turns, 5 times ea
 (c) a bare aggregate query: the average of every question, one GROUP BY over the same answers.
 The data live in a temporary SQLite database, migrated here."""
 
-import os
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TMP = Path(tempfile.mkdtemp(prefix="bench-surveys-"))
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    {
-        "DATABASE_URL": f"sqlite:///{TMP / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(TMP / "media"),
-        "DJANGO_SETTINGS_MODULE": "mentoring.settings",
-        "LOG_LEVEL": "WARNING",
-    }
-)
-os.environ.pop("CELERY_BROKER_URL", None)
+from bench_setup import temporary_django  # noqa: E402
 
-import django  # noqa: E402 (after the environment above)
-
-django.setup()
+TMP = temporary_django("bench-surveys-")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
