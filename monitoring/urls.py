@@ -17,6 +17,7 @@ urlpatterns = [
         "questionnaires/<int:pk>/preview/", questionnaires.questionnaire_preview, name="questionnaire.preview"
     ),
     path("questionnaires/<int:pk>/copy/", questionnaires.questionnaire_copy, name="questionnaire.copy"),
+    path("questionnaires/<int:pk>/delete/", questionnaires.questionnaire_delete, name="questionnaire.delete"),
     path("questionnaires/<int:pk>/sections/new/", questionnaires.section_create, name="section.create"),
     path(
         "questionnaires/<int:pk>/sections/<int:section_pk>/",
@@ -53,6 +54,7 @@ urlpatterns = [
     path("campaigns/<int:pk>/remind/", campaigns.campaign_remind, name="campaign.remind"),
     path("campaigns/<int:pk>/letters/", campaigns.campaign_letters, name="campaign.letters"),
     path("campaigns/<int:pk>/close/", campaigns.campaign_close, name="campaign.close"),
+    path("campaigns/<int:pk>/delete/", campaigns.campaign_delete, name="campaign.delete"),
     path("campaigns/<int:pk>/results/", campaigns.campaign_results, name="campaign.results"),
     path("campaigns/<int:pk>/results.xlsx", campaigns.campaign_export, name="campaign.export"),
     # Answering: the public link, and the signed-in person's questionnaires

@@ -109,6 +109,24 @@ class LaunchReport:
     without_address: int
 
 
+@transaction.atomic
+def campaign_delete(*, campaign: Campaign, by) -> None:
+    """A campaign still being prepared may go; a launched one has sent its links and may only be closed."""
+    stored = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if stored.status != Campaign.Status.DRAFT:
+        raise ValidationError(
+            "Опрос уже запущен: участники получили ссылки. Его можно завершить, но не удалить."
+        )
+    audit(
+        organization=campaign.organization,
+        actor=by,
+        action="campaign.delete",
+        obj=campaign,
+        title=campaign.title,
+    )
+    stored.delete()
+
+
 def _send(invitation: SurveyInvitation, template: str) -> bool:
     recipients = addresses(invitation.person)
     context = {

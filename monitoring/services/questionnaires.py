@@ -97,6 +97,31 @@ def section_delete(*, section: Section, by) -> None:
     )
 
 
+@transaction.atomic
+def questionnaire_delete(*, questionnaire: Questionnaire, by) -> None:
+    """A questionnaire made by mistake goes; one a campaign used stays with its answers and results. Deleting
+    the newest version makes the one before it current again."""
+    if questionnaire.campaigns.exists():
+        raise ValidationError(
+            "По этой анкете уже проводились опросы: её нельзя удалить, ответы и результаты ссылаются на неё. "
+            "Ненужную анкету просто не выбирайте для новых опросов."
+        )
+    if questionnaire.next_versions.exists():
+        raise ValidationError("Это прежняя версия анкеты: удалить можно только последнюю версию.")
+    previous = questionnaire.previous
+    audit(
+        organization=questionnaire.organization,
+        actor=by,
+        action="questionnaire.delete",
+        obj=questionnaire,
+        title=str(questionnaire),
+    )
+    questionnaire.delete()
+    if previous is not None:
+        previous.is_current = True
+        previous.save(update_fields=["is_current"])
+
+
 def _base_fields(kind: str):
     if kind == Kind.MENTOR_INTAKE:
         return MENTOR_BASE_FIELDS

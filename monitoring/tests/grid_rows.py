@@ -151,6 +151,8 @@ ROWS = [
         note="another school's",
     ),
     post("monitoring:questionnaire.copy", pk("survey"), expect(403, **OWN_MANAGE_POST)),
+    # Refused for the coordinator too (its campaigns hold answers): the page comes back with the reason.
+    post("monitoring:questionnaire.delete", pk("survey"), expect(403, **OWN_MANAGE_POST)),
     get("monitoring:section.create", pk("survey"), expect(403, **OWN_MANAGE)),
     get("monitoring:section.update", in_survey("survey_section"), expect(403, **OWN_MANAGE)),
     post("monitoring:section.delete", in_survey("survey_section"), expect(403, **OWN_MANAGE_POST)),
@@ -180,6 +182,8 @@ ROWS = [
     # The letters hold answer links: the coordinator's only (the invited mentee has no e-mail: a PDF).
     get("monitoring:campaign.letters", pk("survey_campaign"), expect(403, **OWN_MANAGE)),
     post("monitoring:campaign.close", pk("survey_campaign"), expect(403, **OWN_MANAGE_POST)),
+    # A launched campaign is refused for the coordinator too (it may only be closed).
+    post("monitoring:campaign.delete", pk("survey_campaign"), expect(403, **OWN_MANAGE_POST)),
     get("monitoring:campaign.results", pk("survey_campaign"), expect(403, **OWN_VIEW)),
     get(
         "monitoring:campaign.results",

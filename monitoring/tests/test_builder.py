@@ -302,3 +302,40 @@ def test_preview_shows_the_section_as_the_respondent_sees_it(world, client, stan
         reverse("monitoring:questionnaire.preview", args=[questionnaire.pk]) + "?s=3"
     ).content.decode()
     assert "Раздел 3 из 3" in last and "Что в программе было для вас самым ценным?" in last
+
+
+def test_a_questionnaire_made_by_mistake_is_deleted_from_its_page(world, client):
+    questionnaire = make_questionnaire(world, [("Оценка", "scale10", {})], title="Лишняя анкета")
+    coordinator = world.client(client, "coordinator")
+    url = reverse("monitoring:questionnaire.detail", args=[questionnaire.pk])
+    assert "Удалить анкету" in coordinator.get(url).content.decode()
+    response = coordinator.post(
+        reverse("monitoring:questionnaire.delete", args=[questionnaire.pk]), follow=True
+    )
+    assert "Анкета «Лишняя анкета» удалена." in response.content.decode()
+    assert not Questionnaire.objects.filter(pk=questionnaire.pk).exists()
+    assert not Question.objects.filter(questionnaire_id=questionnaire.pk).exists()
+    assert AuditEntry.objects.filter(action="questionnaire.delete", object_id=str(questionnaire.pk)).exists()
+
+
+def test_a_questionnaire_a_campaign_used_is_not_deleted(world, client, programme):
+    questionnaire = make_questionnaire(world, [("Оценка", "scale10", {})])
+    make_campaign(world, programme, questionnaire, launch=False, people=[world.persons["mentor"]])
+    coordinator = world.client(client, "coordinator")
+    assert "Удалить анкету" not in coordinator.get(questionnaire.get_absolute_url()).content.decode()
+    response = coordinator.post(
+        reverse("monitoring:questionnaire.delete", args=[questionnaire.pk]), follow=True
+    )
+    assert "уже проводились опросы: её нельзя удалить" in response.content.decode()
+    assert Questionnaire.objects.filter(pk=questionnaire.pk).exists()
+
+
+def test_deleting_the_newest_version_makes_the_one_before_current_again(world):
+    first = make_questionnaire(world, [("Как дела?", "scale10", {})])
+    by = world.users["coordinator"]
+    second = services.questionnaire_copy(questionnaire=first, by=by, new_version=True)
+    with pytest.raises(ValidationError, match="удалить можно только последнюю"):
+        services.questionnaire_delete(questionnaire=Questionnaire.objects.get(pk=first.pk), by=by)
+    services.questionnaire_delete(questionnaire=second, by=by)
+    first.refresh_from_db()
+    assert first.is_current

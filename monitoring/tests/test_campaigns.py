@@ -341,3 +341,19 @@ def test_campaign_list_queries_do_not_grow(world, client, programme, django_asse
         )
     with django_assert_max_num_queries(len(small)):
         assert client.get(url).content.decode().count("Проверочная анкета") >= 6
+
+
+def test_a_campaign_still_being_prepared_is_deleted_a_launched_one_is_not(world, client, programme):
+    questionnaire = make_questionnaire(world, SIMPLE)
+    draft = make_campaign(world, programme, questionnaire, launch=False, people=[world.persons["mentor"]])
+    coordinator = world.client(client, "coordinator")
+    assert "Удалить опрос" in coordinator.get(draft.get_absolute_url()).content.decode()
+    response = coordinator.post(reverse("monitoring:campaign.delete", args=[draft.pk]), follow=True)
+    assert f"Опрос «{draft.title}» удалён." in response.content.decode()
+    assert not Campaign.objects.filter(pk=draft.pk).exists()
+
+    running = make_campaign(world, programme, questionnaire, people=[world.persons["mentor"]])
+    assert "Удалить опрос" not in coordinator.get(running.get_absolute_url()).content.decode()
+    response = coordinator.post(reverse("monitoring:campaign.delete", args=[running.pk]), follow=True)
+    assert "Его можно завершить, но не удалить" in response.content.decode()
+    assert Campaign.objects.filter(pk=running.pk).exists() and running.invitations.exists()

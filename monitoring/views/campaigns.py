@@ -150,6 +150,18 @@ def campaign_close(request, pk):
     )
 
 
+@require_POST
+@rule_required(rules.can_manage_surveys)
+def campaign_delete(request, pk):
+    campaign = _campaign(request, pk)
+    return post_action(
+        request,
+        lambda: services.campaign_delete(campaign=campaign, by=request.user),
+        success=f"Опрос «{campaign.title}» удалён.",
+        then="monitoring:campaign.list",
+    )
+
+
 @rule_required(rules.can_manage_surveys)
 def campaign_letters(request, pk):
     """Printable letters with the link and its QR code for the respondents without an e-mail who have not

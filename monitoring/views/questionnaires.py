@@ -111,6 +111,18 @@ def questionnaire_copy(request, pk):
     return redirect(copy)
 
 
+@require_POST
+@rule_required(rules.can_manage_surveys)
+def questionnaire_delete(request, pk):
+    questionnaire = _questionnaire(request, pk)
+    return post_action(
+        request,
+        lambda: services.questionnaire_delete(questionnaire=questionnaire, by=request.user),
+        success=f"Анкета «{questionnaire}» удалена.",
+        then="monitoring:questionnaire.list",
+    )
+
+
 @rule_required(rules.can_view_surveys)
 def questionnaire_preview(request, pk):
     """The respondent's screens, section by section, without saving anything."""
