@@ -18,7 +18,15 @@ from .pairs import (
     with_list_relations,
 )
 from .programmes import bases_status, coverage
-from .work import plan_progress, plans_awaiting_approval, plans_for, review_is_late, review_rows
+from .work import (
+    meeting_commenter,
+    meetings_for,
+    plan_progress,
+    plans_awaiting_approval,
+    plans_for,
+    review_is_late,
+    review_rows,
+)
 
 __all__ = [
     "bases_status",
@@ -30,6 +38,8 @@ __all__ = [
     "curator_emails",
     "is_pair_mentor",
     "managed_pairs",
+    "meeting_commenter",
+    "meetings_for",
     "manages_pair",
     "mentee_rows",
     "mentor_rows",

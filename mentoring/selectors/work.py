@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from accounts.models import Role
 from mentoring.models import IndividualPlan, Pair, PairMentee, Review
 
-from .pairs import managed_pairs, pairs_for
+from .pairs import is_pair_mentor, managed_pairs, pairs_for
 
 RECENTLY_CLOSED = timedelta(days=90)  # closed pairs stay in the review list for a term
 
@@ -65,3 +65,23 @@ def plans_awaiting_approval(actor, *, status: str = IndividualPlan.Status.SUBMIT
         .annotate(items_count=Count("items"))
         .order_by("updated_at", "pk")
     )
+
+
+def meeting_commenter(actor, pair):
+    """Who comments on the pair's meetings: a mentee of the pair themself, or a parent for their child in it;
+    None for everyone else (the mentor and the staff write notes, not comments)."""
+    if actor.person is None or is_pair_mentor(actor, pair):
+        return None
+    if not pair.memberships.filter(mentee_id__in=actor.own_and_ward_ids).exists():
+        return None
+    return actor.person
+
+
+def meetings_for(actor, pair, *, every_comment: bool) -> list:
+    """The pair's meetings with the comments this actor may read: all for the staff and the mentor, one's own
+    (a parent's) otherwise — a group's other families' words stay theirs."""
+    meetings = list(pair.meetings.prefetch_related("comments__author"))
+    me = actor.person.pk if actor.person else None
+    for meeting in meetings:
+        meeting.shown_comments = [c for c in meeting.comments.all() if every_comment or c.author_id == me]
+    return meetings

@@ -26,19 +26,6 @@ from mentoring.forms.work import MeetingCommentForm
 from mentoring.models import Pair
 
 
-def commenter_of(actor, pair):
-    """The person who comments on the pair's meetings: a mentee of the pair themself, or a parent for their
-    child in it (None for everyone else)."""
-    person = actor.person
-    if person is None or selectors.is_pair_mentor(actor, pair):
-        return None
-    own = actor.own_and_ward_ids
-    place = pair.memberships.filter(mentee_id__in=own).select_related("mentee").order_by("-is_open").first()
-    if place is None:
-        return None
-    return person
-
-
 def visible_pair(request, pk) -> Pair:
     """A pair this user may see, or 404 — whether it belongs to another school or just isn't theirs."""
     pairs = selectors.pairs_for(request.actor).select_related("mentor", "form", "programme", "role_model")
@@ -49,16 +36,6 @@ def _managed_pair(request, pk) -> Pair:
     pair = visible_pair(request, pk)
     require(rules.can_manage_pair(request.actor, pair))
     return pair
-
-
-def meetings_for(actor, pair, *, every_comment: bool) -> list:
-    """The pair's meetings with the comments this actor may read: all for the staff and the mentor, one's own
-    (a parent's) otherwise — a group's other families' words stay theirs."""
-    meetings = list(pair.meetings.prefetch_related("comments__author"))
-    me = actor.person.pk if actor.person else None
-    for meeting in meetings:
-        meeting.shown_comments = [c for c in meeting.comments.all() if every_comment or c.author_id == me]
-    return meetings
 
 
 @rule_required(rules.can_see_pairs)
@@ -138,7 +115,7 @@ def pair_detail(request, pk):
         "staff_view": staff_view,
         "can_edit": rules.can_edit_plan(actor, pair),
         "terms": pair.mentor_terms.select_related("mentor"),
-        "meetings": meetings_for(actor, pair, every_comment=staff_view),
+        "meetings": selectors.meetings_for(actor, pair, every_comment=staff_view),
         "hint": services.meeting_hint(pair),
         "show_notes": staff_view,
         "mentor_consents": consents[pair.mentor_id],
@@ -146,7 +123,7 @@ def pair_detail(request, pk):
         "resume_blockers": blockers,
         "resumable": suspended and manage and not blockers and any(p.is_open for p in places),
         "history": selectors.pair_history(pair) if staff_view else [],
-        "comment_form": MeetingCommentForm() if commenter_of(actor, pair) else None,
+        "comment_form": MeetingCommentForm() if selectors.meeting_commenter(actor, pair) else None,
     }
     if manage:
         context.update(

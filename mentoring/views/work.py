@@ -33,7 +33,7 @@ from mentoring.models import IndividualPlan, Meeting, Pair, PlanItem, PlanMark, 
 from mentoring.models.catalogue_data import PLAN_FORM, REVIEW_FORM
 from mentoring.services.work import REAPPROVAL_WARNING, DuplicateMeeting, review_fields
 
-from .pairs import commenter_of, meetings_for, visible_pair
+from .pairs import visible_pair
 
 LIST_PAGE_SIZE = 50  # the lists that grow with the school (issue 15)
 
@@ -147,10 +147,10 @@ def plan_detail(request, pk):
         if can_edit and plan.status == IndividualPlan.Status.APPROVED
         else "",
         "marks": PlanMark.choices,
-        "meetings": meetings_for(
+        "meetings": selectors.meetings_for(
             request.actor, pair, every_comment=selectors.sees_every_mentee(request.actor, pair)
         ),
-        "comment_form": MeetingCommentForm() if commenter_of(request.actor, pair) else None,
+        "comment_form": MeetingCommentForm() if selectors.meeting_commenter(request.actor, pair) else None,
         "today": timezone.localdate(),
         "hint": services.meeting_hint(pair),
         "show_notes": selectors.sees_every_mentee(request.actor, pair),
@@ -344,7 +344,7 @@ def meeting_create(request, pk):
 def meeting_comment(request, pk, meeting_pk):
     """A mentee of the pair (a parent for their child) comments on a meeting that took place."""
     pair = visible_pair(request, pk)
-    author = commenter_of(request.actor, pair)
+    author = selectors.meeting_commenter(request.actor, pair)
     require(author is not None)
     meeting = get_object_or_404(pair.meetings, pk=meeting_pk)
     form = MeetingCommentForm(request.POST)
