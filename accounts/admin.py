@@ -20,10 +20,18 @@ from .models import (
 from .services.invitations import invitation_confirm, membership_grant
 
 
+class BlankAwareValuesFilter(admin.AllValuesFieldListFilter):
+    """Django's values filter lists a blank value as a link without text; a screen reader announces nothing."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            yield {**choice, "display": "(не указано)"} if choice["display"] == "" else choice
+
+
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["short_name", "kind", "city", "parent", "director_name"]
-    list_filter = ["kind", "city"]
+    list_filter = ["kind", ("city", BlankAwareValuesFilter)]
     search_fields = ["full_name", "short_name", "inn", "ogrn", "city"]
     autocomplete_fields = ["parent"]
 
@@ -120,7 +128,7 @@ class PersonResource(resources.ModelResource):
 class PersonAdmin(ImportExportModelAdmin):
     resource_classes = [PersonResource]
     list_display = ["full_name", "kind", "position", "group", "birth_date", "organization", "user"]
-    list_filter = ["kind", "sex", "organization", "group"]
+    list_filter = ["kind", "sex", "organization", ("group", BlankAwareValuesFilter)]
     search_fields = ["last_name", "first_name", "middle_name", "email", "phone", "group"]
     autocomplete_fields = ["organization", "user"]
     inlines = [GuardianInline]
