@@ -68,29 +68,27 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     )
 
 
-class AuditedPasswordChangeView(auth_views.PasswordChangeView):
+class AuditedPasswordFormMixin:
+    """A password set through one of Django's views goes into the audit journal as `audit_action`."""
+
+    audit_action = ""
+
     def form_valid(self, form):
         response = super().form_valid(form)
         user = form.user
         audit(
             organization=_organization_of(user),
             actor=user,
-            action="auth.password_change",
+            action=self.audit_action,
             obj=user,
             **_visitor(self.request),
         )
         return response
 
 
-class AuditedPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        user = form.user
-        audit(
-            organization=_organization_of(user),
-            actor=user,
-            action="auth.password_reset",
-            obj=user,
-            **_visitor(self.request),
-        )
-        return response
+class AuditedPasswordChangeView(AuditedPasswordFormMixin, auth_views.PasswordChangeView):
+    audit_action = "auth.password_change"
+
+
+class AuditedPasswordResetConfirmView(AuditedPasswordFormMixin, auth_views.PasswordResetConfirmView):
+    audit_action = "auth.password_reset"

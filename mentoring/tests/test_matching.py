@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import AuditEntry, Guardianship, Person
 from conftest import make_person
-from mentoring import services
 from mentoring.matching import suggest
 from mentoring.matching.board import age_range
 from mentoring.models import MenteeCategory, MenteeProfile, MentoringForm, MentorProfile, Pair
 from mentoring.selectors.matching import matching_board
 from mentoring.services.matching import suggestions_accept
+
+from .factories import make_pair
 
 STUDENT, STAFF = Person.Kind.STUDENT, Person.Kind.STAFF
 
@@ -171,14 +172,13 @@ def test_capacity_five_counts_the_mentors_open_pairs(world, programme):
         mentee(world, "Ученик", name, "Ильич", group="6А", request="математика")
         for name in ["Антон", "Борис", "Виктор", "Глеб", "Денис"]
     ]
-    services.pair_create(
-        programme=programme,
-        form=form("teacher_teacher"),
+    make_pair(
+        programme,
+        form="teacher_teacher",
         mentor=teacher,
         mentees=[mentee(world, "Лосева", "Ирина", "Петровна", kind=STAFF, position="учитель")],
-        start_date=date(2025, 10, 1),
-        end_date=date(2026, 5, 29),
         by=world.users["coordinator"],
+        stage="draft",
     )
     result = suggestions(programme, "teacher_pupil")
     assert len(result.pairs) == 4  # one of her five places is taken in another form
@@ -196,14 +196,13 @@ def test_the_assignment_is_optimal_for_the_whole_form_not_greedy(world, programm
         world, "Юдина", "Вера", "Ивановна", competencies="шахматы", desired_mentee_age="1-4 классы"
     )
     for _ in range(4):  # four of Клюева's places are taken already
-        services.pair_create(
-            programme=programme,
-            form=form("teacher_teacher"),
+        make_pair(
+            programme,
+            form="teacher_teacher",
             mentor=kluyeva,
             mentees=[mentee(world, "Занятой", "Пётр", "Ильич", kind=STAFF, position="учитель")],
-            start_date=date(2025, 10, 1),
-            end_date=date(2026, 5, 29),
             by=world.users["coordinator"],
+            stage="draft",
         )
     strong = mentee(world, "Сильный", "Глеб", "Ильич", group="3А", request="олимпиада математика шахматы")
     older = mentee(world, "Старший", "Олег", "Ильич", group="9А", request="олимпиада математика")
